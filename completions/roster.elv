@@ -1,0 +1,640 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[roster] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'roster'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'roster'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand users 'List, create, change and remove user accounts'
+            cand groups 'List the groups and roles users can be put in'
+            cand profiles 'Inspect the configured profiles and check their credentials'
+            cand sandbox 'Run or reset the local emulator of every vendor''s API'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;users'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List users (streams page by page with -o ndjson)'
+            cand get 'Show one user, by id or email'
+            cand create 'Create (invite) a user'
+            cand invite 'Create (invite) a user'
+            cand update 'Change a user''s fields or group memberships'
+            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand reactivate 'Reactivate a deactivated user'
+            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;users;list'= {
+            cand --group 'Only members of this group (name or id)'
+            cand --limit 'Stop after this many users'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --active 'Only accounts that are not deactivated (active and invited)'
+            cand --inactive 'Only deactivated accounts'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;get'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;create'= {
+            cand --email 'The new user''s email'
+            cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
+            cand --first-name 'first-name'
+            cand --last-name 'last-name'
+            cand --group 'Put the user in this group (name or id); repeatable'
+            cand --role 'Give the user this role (id, or name where the vendor lists roles); repeatable'
+            cand --language 'Preferred language (paradigm: ar, en, fr, de)'
+            cand --expires 'When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)'
+            cand --name 'Display name (cradl)'
+            cand --description 'Free-text description (cradl)'
+            cand --phone 'Phone number (amani)'
+            cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --active 'Create the account active (the vendor''s default otherwise)'
+            cand --password-stdin 'Read the new user''s password from the first line of stdin (amani)'
+            cand --generate-password 'Generate a strong password for the new user, shown once in the result (amani)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;invite'= {
+            cand --email 'The new user''s email'
+            cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
+            cand --first-name 'first-name'
+            cand --last-name 'last-name'
+            cand --group 'Put the user in this group (name or id); repeatable'
+            cand --role 'Give the user this role (id, or name where the vendor lists roles); repeatable'
+            cand --language 'Preferred language (paradigm: ar, en, fr, de)'
+            cand --expires 'When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)'
+            cand --name 'Display name (cradl)'
+            cand --description 'Free-text description (cradl)'
+            cand --phone 'Phone number (amani)'
+            cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --active 'Create the account active (the vendor''s default otherwise)'
+            cand --password-stdin 'Read the new user''s password from the first line of stdin (amani)'
+            cand --generate-password 'Generate a strong password for the new user, shown once in the result (amani)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;update'= {
+            cand --first-name 'first-name'
+            cand --last-name 'last-name'
+            cand --language 'Preferred language (paradigm: ar, en, fr, de)'
+            cand --expires 'When the account expires (RFC 3339 with zone)'
+            cand --add-group 'Add the user to this group (name or id); repeatable'
+            cand --remove-group 'Remove the user from this group (name or id); repeatable'
+            cand --add-role 'Give the user this role (name or id); repeatable'
+            cand --remove-role 'Take this role from the user (name or id); repeatable'
+            cand --name 'Display name (cradl)'
+            cand --description 'Free-text description (cradl)'
+            cand --phone 'Phone number (amani)'
+            cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;deactivate'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;reactivate'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;delete'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;help'= {
+            cand list 'List users (streams page by page with -o ndjson)'
+            cand get 'Show one user, by id or email'
+            cand create 'Create (invite) a user'
+            cand update 'Change a user''s fields or group memberships'
+            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand reactivate 'Reactivate a deactivated user'
+            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;users;help;list'= {
+        }
+        &'roster;users;help;get'= {
+        }
+        &'roster;users;help;create'= {
+        }
+        &'roster;users;help;update'= {
+        }
+        &'roster;users;help;deactivate'= {
+        }
+        &'roster;users;help;reactivate'= {
+        }
+        &'roster;users;help;delete'= {
+        }
+        &'roster;users;help;help'= {
+        }
+        &'roster;groups'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the groups (and roles) of a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;groups;list'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;groups;help'= {
+            cand list 'List the groups (and roles) of a profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;groups;help;list'= {
+        }
+        &'roster;groups;help;help'= {
+        }
+        &'roster;profiles'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the configured profiles'
+            cand show 'Show one profile (secrets by source, never by value)'
+            cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;profiles;list'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;profiles;show'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;profiles;check'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;profiles;logout'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;profiles;help'= {
+            cand list 'List the configured profiles'
+            cand show 'Show one profile (secrets by source, never by value)'
+            cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;profiles;help;list'= {
+        }
+        &'roster;profiles;help;show'= {
+        }
+        &'roster;profiles;help;check'= {
+        }
+        &'roster;profiles;help;logout'= {
+        }
+        &'roster;profiles;help;help'= {
+        }
+        &'roster;sandbox'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Serve every vendor''s emulated API until Ctrl-C'
+            cand reset 'Restore the --sandbox state to its seed (demo users and groups)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;sandbox;serve'= {
+            cand --listen 'Address to listen on (port 0 picks a free one)'
+            cand --latency 'Milliseconds added to every answer'
+            cand --rate-limit 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;sandbox;reset'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;sandbox;help'= {
+            cand serve 'Serve every vendor''s emulated API until Ctrl-C'
+            cand reset 'Restore the --sandbox state to its seed (demo users and groups)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;sandbox;help;serve'= {
+        }
+        &'roster;sandbox;help;reset'= {
+        }
+        &'roster;sandbox;help;help'= {
+        }
+        &'roster;completions'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;help'= {
+            cand users 'List, create, change and remove user accounts'
+            cand groups 'List the groups and roles users can be put in'
+            cand profiles 'Inspect the configured profiles and check their credentials'
+            cand sandbox 'Run or reset the local emulator of every vendor''s API'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;help;users'= {
+            cand list 'List users (streams page by page with -o ndjson)'
+            cand get 'Show one user, by id or email'
+            cand create 'Create (invite) a user'
+            cand update 'Change a user''s fields or group memberships'
+            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand reactivate 'Reactivate a deactivated user'
+            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+        }
+        &'roster;help;users;list'= {
+        }
+        &'roster;help;users;get'= {
+        }
+        &'roster;help;users;create'= {
+        }
+        &'roster;help;users;update'= {
+        }
+        &'roster;help;users;deactivate'= {
+        }
+        &'roster;help;users;reactivate'= {
+        }
+        &'roster;help;users;delete'= {
+        }
+        &'roster;help;groups'= {
+            cand list 'List the groups (and roles) of a profile'
+        }
+        &'roster;help;groups;list'= {
+        }
+        &'roster;help;profiles'= {
+            cand list 'List the configured profiles'
+            cand show 'Show one profile (secrets by source, never by value)'
+            cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+        }
+        &'roster;help;profiles;list'= {
+        }
+        &'roster;help;profiles;show'= {
+        }
+        &'roster;help;profiles;check'= {
+        }
+        &'roster;help;profiles;logout'= {
+        }
+        &'roster;help;sandbox'= {
+            cand serve 'Serve every vendor''s emulated API until Ctrl-C'
+            cand reset 'Restore the --sandbox state to its seed (demo users and groups)'
+        }
+        &'roster;help;sandbox;serve'= {
+        }
+        &'roster;help;sandbox;reset'= {
+        }
+        &'roster;help;completions'= {
+        }
+        &'roster;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

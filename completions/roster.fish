@@ -1,0 +1,495 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_roster_global_optspecs
+    string join \n profile= config= o/output= no-input y/yes dry-run v/verbose q/quiet color= sandbox h/help V/version
+end
+
+function __fish_roster_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_roster_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_roster_using_subcommand
+    set -l cmd (__fish_roster_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c roster -n "__fish_roster_needs_command" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_needs_command" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_needs_command" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_needs_command" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_needs_command" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_needs_command" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_needs_command" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Inspect the configured profiles and check their credentials'
+complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (name or id)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Stop after this many users' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l active -d 'Only accounts that are not deactivated (active and invited)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l inactive -d 'Only deactivated accounts'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l group -d 'Put the user in this group (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l role -d 'Give the user this role (id, or name where the vendor lists roles); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l expires -d 'When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l name -d 'Display name (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l description -d 'Free-text description (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l phone -d 'Phone number (amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l active -d 'Create the account active (the vendor\'s default otherwise)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the new user\'s password from the first line of stdin (amani)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l generate-password -d 'Generate a strong password for the new user, shown once in the result (amani)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l email -d 'The new user\'s email' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l first-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l group -d 'Put the user in this group (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l role -d 'Give the user this role (id, or name where the vendor lists roles); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l expires -d 'When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l name -d 'Display name (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l description -d 'Free-text description (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l phone -d 'Phone number (amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l active -d 'Create the account active (the vendor\'s default otherwise)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l password-stdin -d 'Read the new user\'s password from the first line of stdin (amani)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l generate-password -d 'Generate a strong password for the new user, shown once in the result (amani)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l first-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l expires -d 'When the account expires (RFC 3339 with zone)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l add-group -d 'Add the user to this group (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l remove-group -d 'Remove the user from this group (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l add-role -d 'Give the user this role (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l remove-role -d 'Take this role from the user (name or id); repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l name -d 'Display name (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l description -d 'Free-text description (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l phone -d 'Phone number (amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "list" -d 'List the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l listen -d 'Address to listen on (port 0 picks a free one)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Milliseconds added to every answer' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "profiles" -d 'Inspect the configured profiles and check their credentials'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'

@@ -1,0 +1,173 @@
+//! The clap tree: global flags, nouns and verbs. Each verb's arguments live in its own file.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands::{completions, groups, profiles, sandbox, users};
+
+/// Administer user accounts across SaaS vendors from one command tree.
+///
+/// Profiles in a TOML file name each vendor tenant and where its secrets come from.
+/// Try it with no setup at all against the built-in sandbox:
+///
+///   roster --sandbox users create --email new@example.com --username new
+///   roster --sandbox users list
+///
+/// Exit codes: 0 ok, 1 failure, 2 usage, 3 config, 4 auth, 5 not found, 6 conflict,
+/// 7 partial failure, 75 temporary (retry later), 130 cancelled.
+#[derive(Debug, Parser)]
+#[command(
+    name = "roster",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile to act on (repeat or comma-separate for commands that fan out)
+    #[arg(
+        long,
+        global = true,
+        env = "ROSTER_PROFILE",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub profile: Vec<String>,
+
+    /// Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]
+    #[arg(long, global = true, env = "ROSTER_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Output format: tables for people, json/ndjson/csv for scripts
+    #[arg(short, long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
+    pub output: OutputFormat,
+
+    /// Never prompt; fail with exit 2 naming what is missing
+    #[arg(long, global = true, env = "ROSTER_NO_INPUT")]
+    pub no_input: bool,
+
+    /// Answer yes to confirmations (needed for destructive commands in scripts)
+    #[arg(short, long, global = true)]
+    pub yes: bool,
+
+    /// Show the requests a change would send (secrets redacted) and send none
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// Log each request with its status and timing on stderr
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Print only data and errors: no notes or warnings
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// When to use colour (NO_COLOR is honoured in `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+// Parsed once per process: variant sizes do not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, create, change and remove user accounts
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// List the groups and roles users can be put in
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+    /// Inspect the configured profiles and check their credentials
+    #[command(subcommand)]
+    Profiles(ProfilesCommand),
+    /// Run or reset the local emulator of every vendor's API
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
+    /// Print a shell completion script
+    Completions(completions::Args),
+}
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    List(users::list::Args),
+    Get(users::get::Args),
+    #[command(visible_alias = "invite")]
+    Create(users::create::Args),
+    Update(users::update::Args),
+    Deactivate(users::deactivate::Args),
+    Reactivate(users::reactivate::Args),
+    Delete(users::delete::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    List(groups::list::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    List(profiles::list::Args),
+    Show(profiles::show::Args),
+    Check(profiles::check::Args),
+    Logout(profiles::logout::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    Serve(sandbox::serve::Args),
+    Reset(sandbox::reset::Args),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn profiles_split_on_commas() {
+        let cli = Cli::try_parse_from([
+            "roster",
+            "--profile",
+            "a,b",
+            "--profile",
+            "c",
+            "groups",
+            "list",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.profile, ["a", "b", "c"]);
+    }
+}

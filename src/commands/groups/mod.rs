@@ -1,0 +1,3 @@
+//! `roster groups ...`: one file per verb.
+
+pub mod list;

@@ -1,0 +1,55 @@
+//! Dispatch from the clap tree to one file per verb, and the error report.
+
+pub mod completions;
+pub mod groups;
+pub mod profiles;
+pub mod resolve;
+pub mod sandbox;
+pub mod users;
+
+use std::io::IsTerminal;
+
+use crate::cli::{Command, GroupsCommand, ProfilesCommand, UsersCommand};
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+/// Run a command that needs the context (config, HTTP, maybe the sandbox).
+pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
+    match command {
+        Command::Users(verb) => match verb {
+            UsersCommand::List(a) => users::list::run(ctx, a).await,
+            UsersCommand::Get(a) => users::get::run(ctx, a).await,
+            UsersCommand::Create(a) => users::create::run(ctx, a).await,
+            UsersCommand::Update(a) => users::update::run(ctx, a).await,
+            UsersCommand::Deactivate(a) => users::deactivate::run(ctx, a).await,
+            UsersCommand::Reactivate(a) => users::reactivate::run(ctx, a).await,
+            UsersCommand::Delete(a) => users::delete::run(ctx, a).await,
+        },
+        Command::Groups(verb) => match verb {
+            GroupsCommand::List(a) => groups::list::run(ctx, a).await,
+        },
+        Command::Profiles(verb) => match verb {
+            ProfilesCommand::List(a) => profiles::list::run(ctx, a).await,
+            ProfilesCommand::Show(a) => profiles::show::run(ctx, a).await,
+            ProfilesCommand::Check(a) => profiles::check::run(ctx, a).await,
+            ProfilesCommand::Logout(a) => profiles::logout::run(ctx, a).await,
+        },
+        Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
+            "internal: this command runs without a context",
+        )),
+    }
+}
+
+/// Print an error and its hint on stderr.
+pub fn report(e: &Error, color: bool) {
+    let color = color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (red, yellow, reset) = if color {
+        ("\x1b[1;31m", "\x1b[33m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    eprintln!("{red}error:{reset} {e}");
+    if let Some(hint) = e.hint() {
+        eprintln!("{yellow}hint:{reset} {hint}");
+    }
+}

@@ -1,0 +1,104 @@
+//! `roster profiles ...`: one file per verb, and the summary they show.
+
+pub mod check;
+pub mod list;
+pub mod logout;
+pub mod show;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{Config, ProfileSpec, SecretSource};
+use crate::output::Row;
+
+/// A profile as shown to people: where each secret comes from, never its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileSummary {
+    pub name: String,
+    pub provider: String,
+    pub base_url: String,
+    pub default: bool,
+    pub settings: BTreeMap<String, String>,
+    /// field -> `env VAR`, `command ...` or `literal`
+    pub secrets: BTreeMap<String, String>,
+    pub source: String,
+}
+
+impl ProfileSummary {
+    pub fn new(config: &Config, spec: &ProfileSpec) -> Self {
+        ProfileSummary {
+            name: spec.name.clone(),
+            provider: spec.kind.name().to_string(),
+            base_url: spec.base_url.clone(),
+            default: config.default_profile.as_deref() == Some(spec.name.as_str()),
+            settings: spec.settings.clone(),
+            secrets: spec
+                .secrets
+                .iter()
+                .map(|(k, v)| {
+                    let shown = match v {
+                        SecretSource::Env(var) => format!("env {var}"),
+                        SecretSource::Command(c) => format!("command {c}"),
+                        SecretSource::Literal(_) => "literal (in the file)".to_string(),
+                    };
+                    (k.clone(), shown)
+                })
+                .collect(),
+            source: config.source.clone(),
+        }
+    }
+
+    fn secrets_text(&self) -> String {
+        self.secrets
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn settings_text(&self) -> String {
+        self.settings
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+impl Row for ProfileSummary {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "NAME", "PROVIDER", "BASE URL", "DEFAULT", "SETTINGS", "SECRETS",
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.provider.clone(),
+            self.base_url.clone(),
+            if self.default { "yes" } else { "" }.to_string(),
+            self.settings_text(),
+            self.secrets_text(),
+        ]
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &[
+            "name", "provider", "base_url", "default", "settings", "secrets", "source",
+        ]
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.provider.clone(),
+            self.base_url.clone(),
+            self.default.to_string(),
+            self.settings_text(),
+            self.secrets_text(),
+            self.source.clone(),
+        ]
+    }
+}

@@ -1,0 +1,22 @@
+//! `roster profiles show NAME`: one profile's settings and secret sources.
+
+use super::ProfileSummary;
+use crate::context::Context;
+use crate::error::Result;
+
+/// Show one profile (secrets by source, never by value)
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The profile's name
+    #[arg(value_name = "NAME")]
+    pub name: String,
+}
+
+pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    let config = ctx.config()?.clone();
+    let spec = config.select(std::slice::from_ref(&args.name))?;
+    let Some(spec) = spec.first() else {
+        return Ok(());
+    };
+    ctx.out.item(&ProfileSummary::new(&config, spec))
+}

@@ -1,0 +1,207 @@
+//! `roster users create` (alias `invite`): resolve the new user's fields, then create it.
+
+use crate::commands::resolve;
+use crate::context::{Context, Target};
+use crate::error::{Error, Result};
+use crate::model::NewUser;
+
+/// Create (invite) a user
+///
+/// On a terminal, missing required fields are asked for; in scripts they must be flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Args {
+    /// The new user's email
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+    /// Login name (required by paradigm: letters, digits and @ . + - _)
+    #[arg(long, value_name = "NAME")]
+    pub username: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub first_name: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub last_name: Option<String>,
+    /// Put the user in this group (name or id); repeatable
+    #[arg(long, value_name = "GROUP")]
+    pub group: Vec<String>,
+    /// Give the user this role (id, or name where the vendor lists roles); repeatable
+    #[arg(long, value_name = "ROLE")]
+    pub role: Vec<String>,
+    /// Preferred language (paradigm: ar, en, fr, de)
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
+    /// When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)
+    #[arg(long, value_name = "TIME", value_parser = parse_rfc3339)]
+    pub expires: Option<String>,
+    /// Create the account active (the vendor's default otherwise)
+    #[arg(long)]
+    pub active: bool,
+    /// Display name (cradl)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Free-text description (cradl)
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Phone number (amani)
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
+    /// Read the new user's password from the first line of stdin (amani)
+    #[arg(long, conflicts_with = "generate_password")]
+    pub password_stdin: bool,
+    /// Generate a strong password for the new user, shown once in the result (amani)
+    #[arg(long)]
+    pub generate_password: bool,
+    /// A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = super::fields::parse_set)]
+    pub set: Vec<(String, serde_json::Value)>,
+}
+
+/// An RFC 3339 time with a zone, as vendors require.
+pub fn parse_rfc3339(text: &str) -> std::result::Result<String, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|_| text.to_string())
+        .map_err(|_| "expected RFC 3339 with a zone, e.g. 2027-01-31T18:00:00Z".to_string())
+}
+
+pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    let target = ctx.target()?;
+    let generated = args.generate_password;
+    let new = resolve_new_user(ctx, &target, args).await?;
+    let created = target.provider.create_user(&new).await;
+    let Some(mut user) = super::sent(ctx, &target, created)? else {
+        return Ok(());
+    };
+    if generated {
+        // Shown once, here, to the person who asked for it; never logged or stored.
+        if let Some(pw) = &new.password {
+            user.extra.insert(
+                "generated_password".into(),
+                serde_json::Value::String(pw.expose().to_string()),
+            );
+        }
+    }
+    ctx.out.note(format!(
+        "created user {} ({}) in {}",
+        user.id,
+        user.email.as_deref().unwrap_or(&new.email),
+        target.profile.name
+    ));
+    ctx.out.item(&user)
+}
+
+/// Arguments -> the request to send: prompts for what is missing where a person can answer,
+/// resolves group and role names to ids.
+pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Result<NewUser> {
+    let needs_username = target.profile.kind == crate::config::ProviderKind::Paradigm;
+    let mut missing = Vec::new();
+    if args.email.is_none() {
+        missing.push("--email");
+    }
+    if needs_username && args.username.is_none() {
+        missing.push("--username");
+    }
+    if !missing.is_empty() && !ctx.interactive {
+        return Err(Error::usage(format!(
+            "missing {} for {}; pass them or run on a terminal",
+            missing.join(" and "),
+            target.profile.kind
+        )));
+    }
+    let email = match args.email {
+        Some(e) => e,
+        None => ctx.prompter.input("Email", None, &|s: &str| {
+            if looks_like_email(s) {
+                Ok(())
+            } else {
+                Err("not an email address".into())
+            }
+        })?,
+    };
+    if !looks_like_email(&email) {
+        return Err(Error::usage(format!("`{email}` is not an email address")));
+    }
+    let username = match args.username {
+        Some(u) => Some(u),
+        None if needs_username => {
+            let suggested = default_username(&email);
+            Some(
+                ctx.prompter
+                    .input("Username", Some(&suggested), &|s: &str| {
+                        if s.is_empty() {
+                            Err("required".into())
+                        } else {
+                            Ok(())
+                        }
+                    })?,
+            )
+        }
+        None => None,
+    };
+    let password = if args.password_stdin {
+        Some(super::fields::read_secret_line("the password")?)
+    } else if args.generate_password {
+        Some(super::fields::generate_password()?)
+    } else {
+        None
+    };
+    let groups = resolve::groups(target, &args.group).await?;
+    let roles = resolve::roles(target, &args.role).await?;
+    Ok(NewUser {
+        email,
+        username,
+        first_name: args.first_name,
+        last_name: args.last_name,
+        name: args.name,
+        description: args.description,
+        phone: args.phone,
+        password,
+        groups,
+        roles,
+        language: args.language,
+        expires: args.expires,
+        active: args.active.then_some(true),
+        extra: super::fields::set_map(&args.set)?,
+    })
+}
+
+/// A cheap shape check; the vendor has the last word.
+pub fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// The email's local part, cleaned to the characters usernames allow.
+pub fn default_username(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or_default();
+    local
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_shape_and_username_default() {
+        assert!(looks_like_email("a.b@example.com"));
+        assert!(!looks_like_email("a b@example.com"));
+        assert!(!looks_like_email("example.com"));
+        assert!(!looks_like_email("a@localhost"));
+        assert_eq!(default_username("jöhn.doe+x@example.com"), "jhn.doe+x");
+    }
+
+    #[test]
+    fn expiry_needs_a_zone() {
+        assert!(parse_rfc3339("2027-01-31T18:00:00Z").is_ok());
+        assert!(parse_rfc3339("2027-01-31T18:00:00").is_err());
+    }
+}

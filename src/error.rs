@@ -1,0 +1,232 @@
+//! The one error type the binary reports, its kinds and hints; the exit-code table lives here.
+
+use std::fmt;
+
+use crate::config::ConfigError;
+use crate::providers::ProviderError;
+
+/// What went wrong, in the terms a script acts on. Each kind has exactly one exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A vendor or network error with no better kind.
+    Failure,
+    /// Bad arguments, or a required value missing where no prompt is possible.
+    Usage,
+    /// The config file or a profile is wrong.
+    Config,
+    /// The vendor refused the credentials or the action (401/403).
+    Auth,
+    /// The user, group or profile asked for does not exist.
+    NotFound,
+    /// The thing to create already exists.
+    Conflict,
+    /// Some items of a batch failed.
+    Partial,
+    /// Rate limit, 5xx or timeout still failing after retries: trying later may work.
+    Temporary,
+    /// The person cancelled (Ctrl-C, Esc, "no").
+    Cancelled,
+}
+
+impl ErrorKind {
+    /// The exit-code table. Documented in the README; change both together.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Failure => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Config => 3,
+            ErrorKind::Auth => 4,
+            ErrorKind::NotFound => 5,
+            ErrorKind::Conflict => 6,
+            ErrorKind::Partial => 7,
+            ErrorKind::Temporary => 75,
+            ErrorKind::Cancelled => 130,
+        }
+    }
+}
+
+/// An error with a kind (its exit code), a message, an optional hint saying what to do, and the
+/// chain of causes.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    hint: Option<String>,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    broken_pipe: bool,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+            source: None,
+            broken_pipe: false,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Usage, message)
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Failure, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::NotFound, message)
+    }
+
+    pub fn cancelled() -> Self {
+        Error::new(ErrorKind::Cancelled, "cancelled; nothing was sent")
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.kind.exit_code()
+    }
+
+    /// An I/O error on stdout. A closed pipe (`roster users list | head`) is not a failure.
+    pub fn from_stdout(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            let mut e = Error::failure("stdout was closed");
+            e.broken_pipe = true;
+            e
+        } else {
+            Error::failure("cannot write to stdout").with_source(err)
+        }
+    }
+
+    /// True for a closed stdout: the caller exits 0 and prints nothing.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.broken_pipe
+    }
+
+    /// Wrap a vendor error with the profile it came from, so the hint can name it.
+    pub fn from_provider(err: ProviderError, profile: &str) -> Self {
+        let kind = err.kind();
+        let hint = match &err {
+            ProviderError::Unauthorized { .. } => Some(format!(
+                "the credentials of profile `{profile}` were refused; check its secret \
+                 (e.g. the variable named by token_env) and run `roster profiles check {profile}`"
+            )),
+            ProviderError::Forbidden { .. } => Some(format!(
+                "the credentials of profile `{profile}` lack the permission for this; \
+                 an admin key is needed"
+            )),
+            ProviderError::RateLimited { .. } | ProviderError::Unavailable { .. } => Some(
+                "the vendor is busy or down; try again later (exit 75 is safe to retry)".into(),
+            ),
+            _ => None,
+        };
+        let mut e = Error::new(kind, format!("{profile}: {err}"));
+        e.hint = hint;
+        e
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        let mut cause = self
+            .source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static));
+        while let Some(c) = cause {
+            write!(f, ": {c}")?;
+            cause = c.source();
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ConfigError> for Error {
+    fn from(err: ConfigError) -> Self {
+        let hint = err.hint();
+        let mut e = Error::new(ErrorKind::Config, err.to_string());
+        e.hint = hint;
+        e
+    }
+}
+
+impl From<ProviderError> for Error {
+    fn from(err: ProviderError) -> Self {
+        Error::new(err.kind(), err.to_string())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::Interrupted {
+            return Error::cancelled();
+        }
+        Error::failure("I/O error").with_source(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_match_the_documented_table() {
+        let table = [
+            (ErrorKind::Failure, 1),
+            (ErrorKind::Usage, 2),
+            (ErrorKind::Config, 3),
+            (ErrorKind::Auth, 4),
+            (ErrorKind::NotFound, 5),
+            (ErrorKind::Conflict, 6),
+            (ErrorKind::Partial, 7),
+            (ErrorKind::Temporary, 75),
+            (ErrorKind::Cancelled, 130),
+        ];
+        for (kind, code) in table {
+            assert_eq!(kind.exit_code(), code, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised() {
+        let e = Error::from_stdout(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert!(e.is_broken_pipe());
+        let e = Error::from_stdout(std::io::Error::other("disk full"));
+        assert!(!e.is_broken_pipe());
+    }
+
+    #[test]
+    fn provider_errors_name_the_profile_in_the_hint() {
+        let e = Error::from_provider(
+            ProviderError::Unauthorized {
+                message: "bad key".into(),
+            },
+            "acme",
+        );
+        assert_eq!(e.exit_code(), 4);
+        assert!(e.hint().unwrap_or_default().contains("`acme`"));
+        assert!(e.to_string().starts_with("acme: "));
+    }
+}

@@ -1,0 +1,35 @@
+//! roster: one command tree over many SaaS vendors' user APIs.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod prompt;
+pub mod providers;
+pub mod sandbox;
+pub mod secret;
+
+use cli::{Cli, Command};
+use context::Context;
+use error::Result;
+
+/// Run one parsed command line to completion.
+pub async fn run(cli: Cli) -> Result<()> {
+    // Commands that need neither config nor a vendor start nothing else.
+    match cli.command {
+        Command::Completions(args) => return commands::completions::run(args),
+        Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global, cmd).await,
+        _ => {}
+    }
+    let mut ctx = Context::new(cli.global).await?;
+    // Ctrl-C stops the command but still lets the context save the sandbox state.
+    let result = tokio::select! {
+        r = commands::run(&mut ctx, cli.command) => r,
+        _ = tokio::signal::ctrl_c() => Err(error::Error::cancelled()),
+    };
+    let finished = ctx.finish().await;
+    result.and(finished)
+}

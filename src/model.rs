@@ -1,0 +1,265 @@
+//! Vendor-neutral users and groups: the JSON shapes users see, and the requests commands build.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::secret::Secret;
+
+/// A user as every vendor's client returns it. Field order is the JSON contract.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct User {
+    pub profile: String,
+    pub provider: String,
+    pub id: String,
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub display_name: Option<String>,
+    pub status: Status,
+    pub groups: Vec<Ref>,
+    pub roles: Vec<Ref>,
+    /// RFC 3339.
+    pub created_at: Option<String>,
+    /// RFC 3339.
+    pub last_login: Option<String>,
+    /// Vendor-only fields, as the vendor named them.
+    pub extra: Map<String, Value>,
+}
+
+impl User {
+    /// An empty user of `profile`, for a provider to fill in.
+    pub fn blank(profile: &str, provider: &str, id: String) -> Self {
+        User {
+            profile: profile.to_string(),
+            provider: provider.to_string(),
+            id,
+            email: None,
+            username: None,
+            first_name: None,
+            last_name: None,
+            display_name: None,
+            status: Status::Active,
+            groups: Vec::new(),
+            roles: Vec::new(),
+            created_at: None,
+            last_login: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// "First Last" where either is known.
+    pub fn joined_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+        let parts: Vec<&str> = [first, last]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Inactive,
+    Invited,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Inactive => "inactive",
+            Status::Invited => "invited",
+        }
+    }
+}
+
+/// A group or role a user belongs to.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ref {
+    pub id: String,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    pub profile: String,
+    pub provider: String,
+    pub id: String,
+    pub name: String,
+    pub kind: GroupKind,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    Group,
+    Role,
+}
+
+impl GroupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Group => "group",
+            GroupKind::Role => "role",
+        }
+    }
+}
+
+/// What `users list` asks for. Providers filter on the server where the vendor can, and the
+/// command filters the rest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserQuery {
+    pub status: Option<Status>,
+    /// A resolved group id.
+    pub group_id: Option<String>,
+    /// Exact email, for lookups.
+    pub email: Option<String>,
+}
+
+/// A user to create. Group and role names are already resolved to ids.
+#[derive(Debug, Clone, Default)]
+pub struct NewUser {
+    pub email: String,
+    pub username: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// Display name, for vendors that have one (Cradl).
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub phone: Option<String>,
+    /// The new user's password, for vendors that need one (Amani).
+    pub password: Option<Secret>,
+    pub groups: Vec<String>,
+    pub roles: Vec<String>,
+    pub language: Option<String>,
+    /// RFC 3339 with zone.
+    pub expires: Option<String>,
+    pub active: Option<bool>,
+    /// Vendor-only fields from `--set KEY=VALUE`, checked by the provider.
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// Changes to an existing user. `None` leaves a field as it is. Group and role ids are resolved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserPatch {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    pub expires: Option<String>,
+    pub add_groups: Vec<String>,
+    pub remove_groups: Vec<String>,
+    pub add_roles: Vec<String>,
+    pub remove_roles: Vec<String>,
+    pub active: Option<bool>,
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl UserPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == UserPatch::default()
+    }
+
+    /// True when a field of the user record itself (not a membership) changes.
+    pub fn changes_fields(&self) -> bool {
+        let memberships_only = UserPatch {
+            add_groups: self.add_groups.clone(),
+            remove_groups: self.remove_groups.clone(),
+            add_roles: self.add_roles.clone(),
+            remove_roles: self.remove_roles.clone(),
+            ..UserPatch::default()
+        };
+        *self != memberships_only
+    }
+}
+
+/// Who a profile's credentials belong to (`profiles check`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Identity {
+    pub profile: String,
+    pub provider: String,
+    pub base_url: String,
+    /// The user or client the credentials belong to, where the vendor can tell.
+    pub principal: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// A normalised RFC 3339 time (UTC, seconds), or the vendor's text unchanged if it is not one.
+pub fn rfc3339(value: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        })
+        .unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_json_has_the_contract_keys_in_order() {
+        let u = User::blank("acme", "paradigm", "7".into());
+        let v = serde_json::to_value(&u).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        // serde_json without preserve_order sorts keys; check the set.
+        for k in [
+            "profile",
+            "provider",
+            "id",
+            "email",
+            "username",
+            "first_name",
+            "last_name",
+            "display_name",
+            "status",
+            "groups",
+            "roles",
+            "created_at",
+            "last_login",
+            "extra",
+        ] {
+            assert!(keys.contains(&k), "missing {k}");
+        }
+        assert_eq!(keys.len(), 14);
+        assert_eq!(v["email"], Value::Null);
+        assert_eq!(v["status"], "active");
+    }
+
+    #[test]
+    fn membership_only_patch_changes_no_fields() {
+        let p = UserPatch {
+            add_groups: vec!["1".into()],
+            ..Default::default()
+        };
+        assert!(!p.changes_fields());
+        assert!(!p.is_empty());
+        let p = UserPatch {
+            first_name: Some("A".into()),
+            ..Default::default()
+        };
+        assert!(p.changes_fields());
+    }
+
+    #[test]
+    fn times_are_normalised_to_utc() {
+        assert_eq!(rfc3339("2023-11-07T06:31:56+01:00"), "2023-11-07T05:31:56Z");
+        assert_eq!(rfc3339("not a time"), "not a time");
+        assert_eq!(
+            User::joined_name(Some("Ada"), Some("Lovelace")).as_deref(),
+            Some("Ada Lovelace")
+        );
+        assert_eq!(User::joined_name(Some(" "), None), None);
+    }
+}

@@ -1,0 +1,397 @@
+//! Rendering of model types as tables for people or JSON / NDJSON / CSV for scripts.
+
+use std::io::{IsTerminal, Write};
+
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::cli::{ColorChoice, OutputFormat};
+use crate::error::{Error, Result};
+use crate::model::{Group, Identity, User};
+use crate::providers::http::PlannedRequest;
+
+/// How results are written, decided once per process.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: OutputFormat,
+    pub color: bool,
+    pub quiet: bool,
+    /// stdout is a terminal: tables fit its width.
+    pub stdout_tty: bool,
+}
+
+impl Output {
+    pub fn new(format: OutputFormat, color: ColorChoice, quiet: bool) -> Self {
+        let stdout_tty = std::io::stdout().is_terminal();
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Output {
+            format,
+            color,
+            quiet,
+            stdout_tty,
+        }
+    }
+
+    /// A note for the person (stderr), silenced by `--quiet`.
+    pub fn note(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", message.as_ref());
+        }
+    }
+
+    /// A warning (stderr), silenced by `--quiet`.
+    pub fn warn(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("warning: {}", message.as_ref());
+        }
+    }
+
+    /// One item: an object in JSON, a line in NDJSON, a header and a row in CSV, a two-column
+    /// table for people.
+    pub fn item<T: Row>(&self, item: &T) -> Result<()> {
+        match self.format {
+            OutputFormat::Table => {
+                let mut table = self.table();
+                for (h, v) in T::headers().iter().zip(item.cells()) {
+                    table.add_row(vec![Cell::new(h), Cell::new(v)]);
+                }
+                write_out(&format!("{table}\n"))
+            }
+            OutputFormat::Json => write_out(&(to_json_pretty(item)? + "\n")),
+            _ => {
+                let mut list = self.list::<T>();
+                list.push(std::slice::from_ref(item))?;
+                list.finish()
+            }
+        }
+    }
+
+    /// A list written as pages arrive: NDJSON and CSV stream, JSON streams one array, tables
+    /// wait for the last page so columns line up.
+    pub fn list<T: Row>(&self) -> ListWriter<'_, T> {
+        ListWriter {
+            out: self,
+            rows: Vec::new(),
+            started: false,
+            csv_header_done: false,
+            count: 0,
+            _rows: std::marker::PhantomData,
+        }
+    }
+
+    /// The writes `--dry-run` held back.
+    pub fn planned(&self, planned: &[PlannedRequest]) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => write_out(&(to_json_pretty(&planned)? + "\n")),
+            OutputFormat::Ndjson | OutputFormat::Csv => {
+                let mut s = String::new();
+                for p in planned {
+                    s.push_str(&to_json_line(p)?);
+                }
+                write_out(&s)
+            }
+            OutputFormat::Table => {
+                let mut s = String::new();
+                for p in planned {
+                    s.push_str(&format!("{} {}\n", p.method, p.url));
+                    for (k, v) in &p.headers {
+                        s.push_str(&format!("{k}: {v}\n"));
+                    }
+                    if let Some(body) = &p.body {
+                        s.push('\n');
+                        s.push_str(&to_json_pretty(body)?);
+                        s.push('\n');
+                    }
+                    s.push('\n');
+                }
+                write_out(&s)
+            }
+        }
+    }
+
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table.load_preset(presets::UTF8_FULL_CONDENSED);
+        if self.stdout_tty {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            // Piped: no wrapping, no truncation, plain ASCII.
+            table.load_preset(presets::ASCII_MARKDOWN);
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        if !self.color {
+            table.force_no_tty();
+        } else {
+            table.enforce_styling();
+        }
+        table
+    }
+}
+
+/// Streams a list in the chosen format. Call `push` per page and `finish` once.
+pub struct ListWriter<'a, T: Row> {
+    out: &'a Output,
+    rows: Vec<Vec<String>>,
+    started: bool,
+    csv_header_done: bool,
+    count: usize,
+    _rows: std::marker::PhantomData<T>,
+}
+
+impl<T: Row> ListWriter<'_, T> {
+    pub fn push(&mut self, items: &[T]) -> Result<()> {
+        let mut chunk = String::new();
+        for item in items {
+            match self.out.format {
+                OutputFormat::Table => self.rows.push(item.cells()),
+                OutputFormat::Ndjson => chunk.push_str(&to_json_line(item)?),
+                OutputFormat::Json => {
+                    chunk.push_str(if self.started { ",\n" } else { "[\n" });
+                    self.started = true;
+                    chunk.push_str(&indent(&to_json_pretty(item)?));
+                }
+                OutputFormat::Csv => {
+                    if !self.csv_header_done {
+                        chunk.push_str(&csv_line(T::csv_headers().iter().map(|s| s.to_string()))?);
+                        self.csv_header_done = true;
+                    }
+                    chunk.push_str(&csv_line(item.csv_cells().into_iter())?);
+                }
+            }
+            self.count += 1;
+        }
+        if !chunk.is_empty() {
+            write_out(&chunk)?;
+        }
+        Ok(())
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self.out.format {
+            OutputFormat::Table => {
+                if self.rows.is_empty() {
+                    self.out.note("(none)");
+                    return Ok(());
+                }
+                let mut table = self.out.table();
+                table.set_header(T::headers().to_vec());
+                for row in self.rows {
+                    table.add_row(row);
+                }
+                write_out(&format!("{table}\n"))
+            }
+            OutputFormat::Json => write_out(if self.started { "\n]\n" } else { "[]\n" }),
+            OutputFormat::Csv if !self.csv_header_done => {
+                write_out(&csv_line(T::csv_headers().iter().map(|s| s.to_string()))?)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A model type that can be shown as a table row and a CSV record.
+pub trait Row: Serialize {
+    /// Table column titles, in `cells` order.
+    fn headers() -> &'static [&'static str];
+    fn cells(&self) -> Vec<String>;
+    /// CSV keeps every field with the JSON names.
+    fn csv_headers() -> &'static [&'static str];
+    fn csv_cells(&self) -> Vec<String>;
+}
+
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+fn names(refs: &[crate::model::Ref]) -> String {
+    refs.iter()
+        .map(|r| r.name.clone().unwrap_or_else(|| r.id.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn ids_and_names(refs: &[crate::model::Ref]) -> String {
+    refs.iter()
+        .map(|r| match &r.name {
+            Some(n) => format!("{}:{n}", r.id),
+            None => r.id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+impl Row for User {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "ID", "EMAIL", "USERNAME", "NAME", "STATUS", "GROUPS", "ROLES", "PROFILE",
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            opt(&self.email),
+            opt(&self.username),
+            opt(&self.display_name),
+            self.status.as_str().to_string(),
+            names(&self.groups),
+            names(&self.roles),
+            self.profile.clone(),
+        ]
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &[
+            "profile",
+            "provider",
+            "id",
+            "email",
+            "username",
+            "first_name",
+            "last_name",
+            "display_name",
+            "status",
+            "groups",
+            "roles",
+            "created_at",
+            "last_login",
+        ]
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.profile.clone(),
+            self.provider.clone(),
+            self.id.clone(),
+            opt(&self.email),
+            opt(&self.username),
+            opt(&self.first_name),
+            opt(&self.last_name),
+            opt(&self.display_name),
+            self.status.as_str().to_string(),
+            ids_and_names(&self.groups),
+            ids_and_names(&self.roles),
+            opt(&self.created_at),
+            opt(&self.last_login),
+        ]
+    }
+}
+
+impl Row for Group {
+    fn headers() -> &'static [&'static str] {
+        &["ID", "NAME", "KIND", "DESCRIPTION", "PROFILE"]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.name.clone(),
+            self.kind.as_str().to_string(),
+            opt(&self.description),
+            self.profile.clone(),
+        ]
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &["profile", "provider", "id", "name", "kind", "description"]
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.profile.clone(),
+            self.provider.clone(),
+            self.id.clone(),
+            self.name.clone(),
+            self.kind.as_str().to_string(),
+            opt(&self.description),
+        ]
+    }
+}
+
+impl Row for Identity {
+    fn headers() -> &'static [&'static str] {
+        &["PROFILE", "PROVIDER", "BASE URL", "PRINCIPAL", "DETAIL"]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        self.csv_cells()
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &["profile", "provider", "base_url", "principal", "detail"]
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.profile.clone(),
+            self.provider.clone(),
+            self.base_url.clone(),
+            opt(&self.principal),
+            opt(&self.detail),
+        ]
+    }
+}
+
+fn to_json_pretty<T: Serialize + ?Sized>(v: &T) -> Result<String> {
+    serde_json::to_string_pretty(v).map_err(|e| Error::failure("cannot encode JSON").with_source(e))
+}
+
+fn to_json_line<T: Serialize + ?Sized>(v: &T) -> Result<String> {
+    serde_json::to_string(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::failure("cannot encode JSON").with_source(e))
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn csv_line(cells: impl Iterator<Item = String>) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(cells)
+        .map_err(|e| Error::failure("cannot encode CSV").with_source(e))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Error::failure("cannot encode CSV").with_source(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Write to stdout and flush, so NDJSON reaches a pipe as each page arrives.
+pub fn write_out(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(Error::from_stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_commas_and_quotes() {
+        let line = csv_line(["a,b".to_string(), "say \"hi\"".to_string()].into_iter()).unwrap();
+        assert_eq!(line, "\"a,b\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn user_rows_line_up_with_headers() {
+        let u = User::blank("p", "paradigm", "1".into());
+        assert_eq!(User::headers().len(), u.cells().len());
+        assert_eq!(User::csv_headers().len(), u.csv_cells().len());
+    }
+}

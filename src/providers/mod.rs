@@ -1,0 +1,203 @@
+//! The `Provider` trait every vendor client implements, its error type, and `build(profile)`.
+
+pub mod auth;
+pub mod http;
+pub mod paradigm;
+
+use async_trait::async_trait;
+
+use crate::config::{Profile, ProviderKind};
+use crate::error::ErrorKind;
+use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
+
+pub use http::HttpClient;
+
+/// One page of a listing, and where the next one starts (an absolute URL or a vendor token).
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+    /// The total the vendor reports, where it reports one.
+    pub total: Option<u64>,
+}
+
+/// What a vendor can do, so commands can say "not supported" before sending anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    pub deactivate: bool,
+    pub reactivate: bool,
+    pub delete: bool,
+    /// `groups list` returns groups (true) or roles (false) that users can be put in.
+    pub groups: bool,
+    pub roles: bool,
+}
+
+/// The user operations not every vendor has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    Delete,
+    Deactivate,
+    Reactivate,
+}
+
+impl Capabilities {
+    /// `Ok` if the vendor can do `op`; else the error to show, before anything is sent, naming
+    /// the nearest command that works.
+    pub fn require(&self, op: Operation, provider: ProviderKind) -> Result<(), ProviderError> {
+        let (supported, name, alternative) = match op {
+            Operation::Delete => (
+                self.delete,
+                "delete",
+                self.deactivate.then_some("roster users deactivate"),
+            ),
+            Operation::Deactivate => (
+                self.deactivate,
+                "deactivate",
+                self.delete.then_some("roster users delete"),
+            ),
+            Operation::Reactivate => (self.reactivate, "reactivate", None),
+        };
+        if supported {
+            Ok(())
+        } else {
+            Err(ProviderError::unsupported(
+                provider.name(),
+                name,
+                alternative,
+            ))
+        }
+    }
+}
+
+/// A vendor's user API, in vendor-neutral terms. One implementation per file in this folder.
+#[async_trait]
+pub trait Provider: Send + Sync {
+    fn kind(&self) -> ProviderKind;
+
+    fn capabilities(&self) -> Capabilities;
+
+    /// Authenticate and say who the credentials belong to (`profiles check`).
+    async fn whoami(&self) -> Result<Identity, ProviderError>;
+
+    /// One page of users. `cursor` is `None` for the first page and then the previous page's
+    /// `next`. Filters the vendor cannot apply are left to the caller.
+    async fn list_users(
+        &self,
+        query: &UserQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<User>, ProviderError>;
+
+    /// One user by the vendor's id.
+    async fn get_user(&self, id: &str) -> Result<User, ProviderError>;
+
+    /// One user by exact email (case-insensitive), or `None`.
+    async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, ProviderError>;
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError>;
+
+    async fn update_user(&self, id: &str, patch: &UserPatch) -> Result<User, ProviderError>;
+
+    async fn delete_user(&self, id: &str) -> Result<(), ProviderError>;
+
+    async fn set_active(&self, id: &str, active: bool) -> Result<User, ProviderError>;
+
+    /// Every group or role a user can be put in.
+    async fn list_groups(&self) -> Result<Vec<Group>, ProviderError>;
+}
+
+/// A vendor call that failed, keeping what a script needs to tell cases apart.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("authentication failed: {message}")]
+    Unauthorized { message: String },
+    #[error("permission denied: {message}")]
+    Forbidden { message: String },
+    #[error("{message}")]
+    NotFound { message: String },
+    #[error("already exists: {message}")]
+    Conflict { message: String },
+    #[error("rejected by the vendor: {message}")]
+    Invalid { message: String },
+    #[error("rate limited by the vendor, still after {attempts} attempts")]
+    RateLimited { attempts: u32 },
+    #[error("the vendor is unavailable: {message}")]
+    Unavailable { message: String },
+    #[error("{operation} is not supported by {provider}{}", alternative.map(|a| format!("; use `{a}`")).unwrap_or_default())]
+    Unsupported {
+        provider: &'static str,
+        operation: &'static str,
+        /// The command that does the nearest thing, if any.
+        alternative: Option<&'static str>,
+    },
+    #[error("unexpected answer from the vendor: {message}")]
+    Protocol { message: String },
+    #[error("HTTP {status}: {message}")]
+    Http { status: u16, message: String },
+    #[error("{message}")]
+    Network { message: String },
+    #[error("{message}")]
+    BadInput { message: String },
+    /// `--dry-run`: a write was shown and not sent.
+    #[error("dry run: request not sent")]
+    DryRun,
+}
+
+impl ProviderError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ProviderError::Unauthorized { .. } | ProviderError::Forbidden { .. } => ErrorKind::Auth,
+            ProviderError::NotFound { .. } => ErrorKind::NotFound,
+            ProviderError::Conflict { .. } => ErrorKind::Conflict,
+            ProviderError::RateLimited { .. } | ProviderError::Unavailable { .. } => {
+                ErrorKind::Temporary
+            }
+            ProviderError::BadInput { .. } => ErrorKind::Usage,
+            ProviderError::Invalid { .. }
+            | ProviderError::Unsupported { .. }
+            | ProviderError::Protocol { .. }
+            | ProviderError::Http { .. }
+            | ProviderError::Network { .. } => ErrorKind::Failure,
+            ProviderError::DryRun => ErrorKind::Failure,
+        }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        ProviderError::NotFound {
+            message: what.into(),
+        }
+    }
+
+    pub fn protocol(message: impl Into<String>) -> Self {
+        ProviderError::Protocol {
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        ProviderError::BadInput {
+            message: message.into(),
+        }
+    }
+
+    pub fn unsupported(
+        provider: &'static str,
+        operation: &'static str,
+        alternative: Option<&'static str>,
+    ) -> Self {
+        ProviderError::Unsupported {
+            provider,
+            operation,
+            alternative,
+        }
+    }
+}
+
+/// The client for `profile`, sharing the process's one HTTP client.
+pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, ProviderError> {
+    match profile.kind {
+        ProviderKind::Paradigm => Ok(Box::new(paradigm::Paradigm::new(profile, http.clone())?)),
+        ProviderKind::Bleemeo | ProviderKind::Amani | ProviderKind::Cradl => Err(
+            ProviderError::unsupported(profile.kind.name(), "every command", None),
+        ),
+    }
+}

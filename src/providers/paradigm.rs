@@ -1,0 +1,625 @@
+//! LightOn Paradigm: static bearer API key, page-numbered lists, membership through groups.
+
+use async_trait::async_trait;
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use super::http::{Request, Response};
+use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
+use crate::config::{Profile, ProviderKind};
+use crate::model::{
+    rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
+};
+use crate::secret::Secret;
+
+const PAGE_SIZE: u32 = 100;
+const LANGUAGES: [&str; 4] = ["ar", "en", "fr", "de"];
+
+pub struct Paradigm {
+    profile: String,
+    base: String,
+    origin: String,
+    token: Secret,
+    timeout: std::time::Duration,
+    http: HttpClient,
+}
+
+// ---- wire types (the vendor's JSON; tolerant of missing fields and of ids as strings) ----
+
+#[derive(Deserialize)]
+struct WirePage<T> {
+    #[serde(default)]
+    count: Option<u64>,
+    #[serde(default)]
+    next: Option<String>,
+    #[serde(default = "Vec::new")]
+    results: Vec<T>,
+}
+
+#[derive(Deserialize)]
+struct WireUser {
+    id: Value,
+    #[serde(default)]
+    username: Option<String>,
+    #[serde(default)]
+    first_name: Option<String>,
+    #[serde(default)]
+    last_name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    is_active: Option<bool>,
+    #[serde(default)]
+    date_joined: Option<String>,
+    #[serde(default)]
+    last_login: Option<String>,
+    #[serde(default)]
+    invitation_status: Option<String>,
+    #[serde(default)]
+    roles: Vec<WireRef>,
+    #[serde(default)]
+    groups: Vec<WireRef>,
+    /// language, company, account_expiration_date and anything newer: kept in `extra`.
+    #[serde(flatten)]
+    rest: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct WireRef {
+    id: Value,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WireGroup {
+    id: Value,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    user_ids: Vec<Value>,
+}
+
+#[derive(Deserialize, Default)]
+struct WireError {
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    detail: Option<String>,
+    #[serde(default)]
+    fields: Map<String, Value>,
+}
+
+fn id_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Paradigm {
+    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+        let token = profile
+            .secret("token")
+            .cloned()
+            .ok_or_else(|| ProviderError::bad_input("the profile has no token"))?;
+        let origin = url::Url::parse(&profile.base_url)
+            .map(|u| u.origin().ascii_serialization())
+            .map_err(|e| ProviderError::bad_input(format!("bad base_url: {e}")))?;
+        Ok(Paradigm {
+            profile: profile.name.clone(),
+            base: profile.base_url.clone(),
+            origin,
+            token,
+            timeout: profile.timeout,
+            http,
+        })
+    }
+
+    fn request(&self, method: Method, path: &str) -> Request {
+        Request::new(method, format!("{}{path}", self.base), self.timeout).bearer(&self.token)
+    }
+
+    /// Follow a `next` link only to the profile's own host: the key must not go elsewhere.
+    fn follow(&self, next: &str) -> Result<Request, ProviderError> {
+        let same = url::Url::parse(next)
+            .map(|u| u.origin().ascii_serialization() == self.origin)
+            .unwrap_or(false);
+        if !same {
+            return Err(ProviderError::protocol(format!(
+                "refusing to follow a next link to another host: {next}"
+            )));
+        }
+        Ok(Request::new(Method::GET, next, self.timeout).bearer(&self.token))
+    }
+
+    async fn send(&self, req: &Request) -> Result<Response, ProviderError> {
+        self.http.send_ok(req, decode_error).await
+    }
+
+    fn to_user(&self, w: WireUser) -> User {
+        let mut u = User::blank(&self.profile, "paradigm", id_string(&w.id));
+        u.status = match (w.is_active, w.invitation_status.as_deref()) {
+            (Some(false), _) => Status::Inactive,
+            (_, Some("pending")) => Status::Invited,
+            _ => Status::Active,
+        };
+        u.display_name = User::joined_name(w.first_name.as_deref(), w.last_name.as_deref());
+        u.email = w.email;
+        u.username = w.username;
+        u.first_name = w.first_name;
+        u.last_name = w.last_name;
+        u.created_at = w.date_joined.as_deref().map(rfc3339);
+        u.last_login = w.last_login.as_deref().map(rfc3339);
+        let to_ref = |r: WireRef| Ref {
+            id: id_string(&r.id),
+            name: r.name,
+        };
+        u.groups = w.groups.into_iter().map(to_ref).collect();
+        u.roles = w.roles.into_iter().map(to_ref).collect();
+        u.extra = w.rest;
+        if let Some(s) = w.invitation_status {
+            u.extra.insert("invitation_status".into(), Value::String(s));
+        }
+        u
+    }
+
+    /// Page through every user until `pick` finds one. Paradigm has no GET by id or email.
+    async fn scan(&self, pick: impl Fn(&User) -> bool) -> Result<Option<User>, ProviderError> {
+        let query = UserQuery::default();
+        let mut cursor: Option<String> = None;
+        loop {
+            let page = self.list_users(&query, cursor.as_deref()).await?;
+            if let Some(u) = page.items.into_iter().find(|u| pick(u)) {
+                return Ok(Some(u));
+            }
+            match page.next {
+                Some(n) => cursor = Some(n),
+                None => return Ok(None),
+            }
+        }
+    }
+
+    async fn group_pages(&self) -> Result<Vec<WireGroup>, ProviderError> {
+        let mut req = self
+            .request(Method::GET, "/api/v3/groups")
+            .query("page", 1)
+            .query("per_page", PAGE_SIZE);
+        let mut all = Vec::new();
+        loop {
+            let page: WirePage<WireGroup> = self.send(&req).await?.json("the group list")?;
+            all.extend(page.results);
+            match page.next {
+                Some(n) => req = self.follow(&n)?,
+                None => return Ok(all),
+            }
+        }
+    }
+
+    /// Put `user_id` in or out of `group_id`: read the group fresh, then PUT the whole list.
+    async fn change_membership(
+        &self,
+        group_id: &str,
+        user_id: &str,
+        member: bool,
+    ) -> Result<(), ProviderError> {
+        let groups = self.group_pages().await?;
+        let group = groups
+            .into_iter()
+            .find(|g| id_string(&g.id) == group_id)
+            .ok_or_else(|| ProviderError::not_found(format!("no group with id {group_id}")))?;
+        let mut ids: Vec<Value> = group.user_ids;
+        let present = ids.iter().any(|v| id_string(v) == user_id);
+        if present == member {
+            return Ok(());
+        }
+        if member {
+            ids.push(int_or_string(user_id));
+        } else {
+            ids.retain(|v| id_string(v) != user_id);
+        }
+        let body = json!({
+            "name": group.name.unwrap_or_default(),
+            "description": group.description,
+            "user_ids": ids,
+        });
+        let req = self
+            .request(Method::PUT, &format!("/api/v3/groups/{group_id}"))
+            .json(body);
+        self.send(&req).await.map(|_| ())
+    }
+}
+
+fn int_or_string(id: &str) -> Value {
+    id.parse::<u64>()
+        .map(Value::from)
+        .unwrap_or_else(|_| Value::String(id.to_string()))
+}
+
+/// Paradigm's ids are integers; anything else cannot name a user or group.
+fn int_ids(what: &str, ids: &[String]) -> Result<Vec<u64>, ProviderError> {
+    ids.iter()
+        .map(|i| {
+            i.trim().parse::<u64>().map_err(|_| {
+                ProviderError::bad_input(format!("paradigm {what} ids are numbers; got `{i}`"))
+            })
+        })
+        .collect()
+}
+
+fn check_language(lang: &Option<String>) -> Result<(), ProviderError> {
+    match lang {
+        Some(l) if !LANGUAGES.contains(&l.as_str()) => Err(ProviderError::bad_input(format!(
+            "language `{l}` is not one of {}",
+            LANGUAGES.join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn check_username(name: &str) -> Result<(), ProviderError> {
+    let ok = !name.is_empty()
+        && name.len() <= 150
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '+' | '-' | '_'));
+    if ok {
+        Ok(())
+    } else {
+        Err(ProviderError::bad_input(format!(
+            "username `{name}` may contain only letters, digits and @ . + - _"
+        )))
+    }
+}
+
+/// Paradigm's error envelope -> a typed error. A duplicate is a 422 `unique` field error.
+fn decode_error(resp: &Response) -> ProviderError {
+    let env: WireError = serde_json::from_slice(&resp.body).unwrap_or_default();
+    let detail = env
+        .detail
+        .clone()
+        .or(env.error.clone())
+        .unwrap_or_else(|| resp.text_snippet());
+    let mut unique = false;
+    let mut parts = Vec::new();
+    for (field, errors) in &env.fields {
+        for e in errors.as_array().into_iter().flatten() {
+            let code = e.get("error").and_then(Value::as_str).unwrap_or("invalid");
+            let text = e.get("detail").and_then(Value::as_str).unwrap_or(code);
+            unique |= code == "unique";
+            parts.push(format!("{field}: {text}"));
+        }
+    }
+    let message = if parts.is_empty() {
+        detail
+    } else {
+        parts.join("; ")
+    };
+    match resp.status {
+        401 => ProviderError::Unauthorized { message },
+        403 => ProviderError::Forbidden { message },
+        404 => ProviderError::NotFound { message },
+        400 | 422 if unique => ProviderError::Conflict { message },
+        409 => ProviderError::Conflict { message },
+        400 | 422 => ProviderError::Invalid { message },
+        s if s >= 500 => ProviderError::Unavailable {
+            message: format!("HTTP {s}: {message}"),
+        },
+        s => ProviderError::Http { status: s, message },
+    }
+}
+
+/// Run every step even under `--dry-run`, so all planned writes are shown.
+fn dry_run_tolerant(r: Result<(), ProviderError>, dry: &mut bool) -> Result<(), ProviderError> {
+    match r {
+        Err(ProviderError::DryRun) => {
+            *dry = true;
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[async_trait]
+impl Provider for Paradigm {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::Paradigm
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            deactivate: false,
+            reactivate: false,
+            delete: true,
+            groups: true,
+            roles: false,
+        }
+    }
+
+    async fn whoami(&self) -> Result<Identity, ProviderError> {
+        let req = self
+            .request(Method::GET, "/api/v3/users")
+            .query("page", 1)
+            .query("page_size", 1);
+        let page: WirePage<WireUser> = self.send(&req).await?.json("the user list")?;
+        Ok(Identity {
+            profile: self.profile.clone(),
+            provider: "paradigm".into(),
+            base_url: self.base.clone(),
+            principal: None,
+            detail: Some(match page.count {
+                Some(n) => format!("API key accepted; {n} company members visible"),
+                None => "API key accepted".into(),
+            }),
+        })
+    }
+
+    async fn list_users(
+        &self,
+        query: &UserQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<User>, ProviderError> {
+        let req = match cursor {
+            Some(next) => self.follow(next)?,
+            None => {
+                let mut r = self
+                    .request(Method::GET, "/api/v3/users")
+                    .query("page", 1)
+                    .query("page_size", PAGE_SIZE);
+                match query.status {
+                    Some(Status::Inactive) => r = r.query("is_active", "false"),
+                    Some(_) => r = r.query("is_active", "true"),
+                    None => {}
+                }
+                if let Some(g) = &query.group_id {
+                    r = r.query("group_id", g);
+                }
+                r
+            }
+        };
+        let page: WirePage<WireUser> = self.send(&req).await?.json("the user list")?;
+        Ok(Page {
+            items: page.results.into_iter().map(|w| self.to_user(w)).collect(),
+            next: page.next,
+            total: page.count,
+        })
+    }
+
+    async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
+        if id.parse::<u64>().is_err() {
+            return Err(ProviderError::not_found(format!(
+                "no user with id {id} (paradigm user ids are numbers)"
+            )));
+        }
+        self.scan(|u| u.id == id)
+            .await?
+            .ok_or_else(|| ProviderError::not_found(format!("no user with id {id}")))
+    }
+
+    async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, ProviderError> {
+        self.scan(|u| {
+            u.email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(email))
+        })
+        .await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+        let username = user
+            .username
+            .as_deref()
+            .ok_or_else(|| ProviderError::bad_input("paradigm needs --username"))?;
+        check_username(username)?;
+        check_language(&user.language)?;
+        for (what, given) in [
+            ("phone", user.phone.is_some()),
+            ("password", user.password.is_some()),
+            ("name", user.name.is_some()),
+            ("description", user.description.is_some()),
+            ("--set", !user.extra.is_empty()),
+        ] {
+            if given {
+                return Err(ProviderError::bad_input(format!(
+                    "paradigm users have no {what}"
+                )));
+            }
+        }
+        let mut body = Map::new();
+        body.insert("email".into(), json!(user.email));
+        body.insert("username".into(), json!(username));
+        for (key, value) in [
+            ("first_name", &user.first_name),
+            ("last_name", &user.last_name),
+            ("language", &user.language),
+            ("account_expiration_date", &user.expires),
+        ] {
+            if let Some(v) = value {
+                body.insert(key.into(), json!(v));
+            }
+        }
+        if !user.groups.is_empty() {
+            body.insert("groups".into(), json!(int_ids("group", &user.groups)?));
+        }
+        if !user.roles.is_empty() {
+            body.insert("roles".into(), json!(int_ids("role", &user.roles)?));
+        }
+        if let Some(a) = user.active {
+            body.insert("is_active".into(), json!(a));
+        }
+        let req = self
+            .request(Method::POST, "/api/v3/users")
+            .json(Value::Object(body));
+        let created: WireUser = self.send(&req).await?.json("the created user")?;
+        Ok(self.to_user(created))
+    }
+
+    async fn update_user(&self, id: &str, patch: &UserPatch) -> Result<User, ProviderError> {
+        if !patch.add_roles.is_empty() || !patch.remove_roles.is_empty() {
+            return Err(ProviderError::unsupported(
+                "paradigm",
+                "changing roles after creation",
+                None,
+            ));
+        }
+        if patch.active.is_some() {
+            return Err(ProviderError::unsupported(
+                "paradigm",
+                "deactivate",
+                Some("roster users delete"),
+            ));
+        }
+        if patch.phone.is_some()
+            || patch.name.is_some()
+            || patch.description.is_some()
+            || !patch.extra.is_empty()
+        {
+            return Err(ProviderError::bad_input(
+                "paradigm users have only first name, last name, language and expiry to change",
+            ));
+        }
+        check_language(&patch.language)?;
+        let mut dry = false;
+        let mut fields = Map::new();
+        for (key, value) in [
+            ("first_name", &patch.first_name),
+            ("last_name", &patch.last_name),
+            ("language", &patch.language),
+            ("account_expiration_date", &patch.expires),
+        ] {
+            if let Some(v) = value {
+                fields.insert(key.into(), json!(v));
+            }
+        }
+        if !fields.is_empty() {
+            let req = self
+                .request(Method::PATCH, &format!("/api/v3/users/{id}"))
+                .json(Value::Object(fields));
+            dry_run_tolerant(self.send(&req).await.map(|_| ()), &mut dry)?;
+        }
+        for g in &patch.add_groups {
+            dry_run_tolerant(self.change_membership(g, id, true).await, &mut dry)?;
+        }
+        for g in &patch.remove_groups {
+            dry_run_tolerant(self.change_membership(g, id, false).await, &mut dry)?;
+        }
+        if dry {
+            return Err(ProviderError::DryRun);
+        }
+        self.get_user(id).await
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
+        let req = self.request(Method::DELETE, &format!("/api/v3/users/{id}"));
+        self.send(&req).await.map(|_| ())
+    }
+
+    async fn set_active(&self, _id: &str, active: bool) -> Result<User, ProviderError> {
+        Err(ProviderError::unsupported(
+            "paradigm",
+            if active { "reactivate" } else { "deactivate" },
+            (!active).then_some("roster users delete"),
+        ))
+    }
+
+    async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
+        Ok(self
+            .group_pages()
+            .await?
+            .into_iter()
+            .map(|g| Group {
+                profile: self.profile.clone(),
+                provider: "paradigm".into(),
+                id: id_string(&g.id),
+                name: g.name.unwrap_or_default(),
+                kind: GroupKind::Group,
+                description: g.description,
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            body: body.as_bytes().to_vec(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn unique_field_errors_are_conflicts() {
+        let e = decode_error(&resp(
+            422,
+            r#"{"id":null,"code":422,"error":"validation_error","detail":"Invalid input.","fields":{"email":[{"error":"unique","detail":"already used"}]}}"#,
+        ));
+        assert!(
+            matches!(e, ProviderError::Conflict { ref message } if message.contains("email: already used"))
+        );
+        let e = decode_error(&resp(
+            422,
+            r#"{"code":422,"fields":{"language":[{"error":"invalid","detail":"bad"}]}}"#,
+        ));
+        assert!(matches!(e, ProviderError::Invalid { .. }));
+    }
+
+    #[test]
+    fn statuses_map_to_kinds_even_without_an_envelope() {
+        assert!(
+            matches!(decode_error(&resp(401, "nope")), ProviderError::Unauthorized { ref message } if message == "nope")
+        );
+        assert!(matches!(
+            decode_error(&resp(404, "{}")),
+            ProviderError::NotFound { .. }
+        ));
+        assert!(matches!(
+            decode_error(&resp(503, "")),
+            ProviderError::Unavailable { .. }
+        ));
+    }
+
+    #[test]
+    fn local_checks() {
+        assert!(check_username("a.b+c@d-e_f").is_ok());
+        assert!(check_username("a b").is_err());
+        assert!(check_username("").is_err());
+        assert!(check_language(&Some("fr".into())).is_ok());
+        assert!(check_language(&Some("es".into())).is_err());
+        assert!(int_ids("group", &["1".into(), "x".into()]).is_err());
+    }
+
+    #[test]
+    fn tolerant_user_mapping() {
+        let profile = crate::config::Config::parse(
+            "[profiles.p]\nprovider = \"paradigm\"\ntoken = \"k\"\n",
+            "t",
+        )
+        .unwrap()
+        .profiles["p"]
+            .resolve("t")
+            .unwrap();
+        let p = Paradigm::new(&profile, HttpClient::new(false, false).unwrap()).unwrap();
+        let w: WireUser = serde_json::from_str(
+            r#"{"id":"7","email":"a@b.c","is_active":true,"invitation_status":"pending","language":"fr","groups":[{"id":2,"name":"Sales","category":"x"}]}"#,
+        )
+        .unwrap();
+        let u = p.to_user(w);
+        assert_eq!(u.id, "7");
+        assert_eq!(u.status, Status::Invited);
+        assert_eq!(u.groups[0].id, "2");
+        assert_eq!(u.extra["language"], "fr");
+        assert!(p
+            .follow("https://evil.example/api/v3/users?page=2")
+            .is_err());
+        assert!(p
+            .follow("https://paradigm.lighton.ai/api/v3/users?page=2")
+            .is_ok());
+    }
+}

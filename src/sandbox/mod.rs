@@ -1,0 +1,200 @@
+//! Local emulator of the vendors' user APIs, for tests and `roster --sandbox`.
+
+// Every vendor lives in its own file and implements `Vendor`; registering one takes an entry in
+// `VENDORS` and a field in `SandboxState`. The shared plumbing (faults, latency, stats, rate-limit
+// windows, absolute links) is in app.rs, faults.rs, limits.rs and request.rs, so that a vendor's
+// file only describes its own API.
+
+mod app;
+mod faults;
+mod limits;
+pub mod paradigm;
+mod request;
+mod server;
+pub mod store;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+pub use faults::{Fault, FaultRule};
+pub(crate) use limits::{retry_after_secs, Limit};
+pub(crate) use request::{ApiRequest, BodyError, NumberedPage};
+pub use server::RunningSandbox;
+
+/// The API key the sandbox's Paradigm accepts; it belongs to the seeded admin user (id 1).
+pub const PARADIGM_TEST_KEY: &str = "roster-sandbox-paradigm-key";
+
+/// Everything the emulated vendors hold. Persisted as JSON by [`store::StateFile`].
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SandboxState {
+    // A state file written before a vendor was added still loads: that vendor starts from its seed.
+    #[serde(default = "paradigm::State::seed")]
+    pub paradigm: paradigm::State,
+}
+
+impl SandboxState {
+    /// A few demo users and groups per vendor.
+    pub fn seed() -> SandboxState {
+        SandboxState {
+            paradigm: paradigm::State::seed(),
+        }
+    }
+}
+
+/// How the sandbox behaves beyond the vendors' own rules.
+#[derive(Clone, Debug, Default)]
+pub struct SandboxOptions {
+    /// Added to every answer.
+    pub latency: Duration,
+    /// When set, replaces every vendor's documented limits: this many requests per second for each
+    /// limit class. A value that is not a positive finite number turns rate limiting off.
+    pub rate_limit_per_sec: Option<f64>,
+}
+
+/// What the sandbox counted since it was created.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Stats {
+    /// Requests under a vendor prefix (control routes are not counted).
+    pub requests: u64,
+    /// POST/PUT/PATCH/DELETE under a vendor prefix, including rejected ones.
+    pub writes: u64,
+    /// Answers with status 429, whether from a rate limit or an injected fault.
+    pub rate_limited: u64,
+    /// Keyed like `POST /paradigm/api/v3/users`, with ids replaced by `{id}`.
+    pub by_route: BTreeMap<String, u64>,
+}
+
+/// One emulated vendor. Each lives in its own file and is listed in [`VENDORS`].
+pub(crate) trait Vendor: Sync {
+    /// URL prefix and profile name: `/paradigm/...`, `[profiles.paradigm]`.
+    fn name(&self) -> &'static str;
+    /// Answer one request; `req.path` has the vendor prefix removed.
+    fn handle(&self, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response;
+    /// The vendor's own "too many requests" answer; `retry_after_secs` goes in `Retry-After` if
+    /// the vendor sends one.
+    fn throttled(&self, retry_after_secs: u64) -> Response;
+    /// The vendor's own answer to a server-side failure with this status.
+    fn server_error(&self, status: StatusCode) -> Response;
+    /// The lines of `[profiles.<name>]` that point roster at `base_url` with the test credentials.
+    fn profile_toml(&self, base_url: &str) -> String;
+}
+
+/// The emulated vendors; the first one is the default profile.
+static VENDORS: &[&dyn Vendor] = &[&paradigm::Paradigm];
+
+/// What a vendor's handler may touch.
+pub(crate) struct VendorCtx<'a> {
+    inner: &'a Inner,
+    vendor: &'static str,
+}
+
+impl VendorCtx<'_> {
+    pub(crate) fn state(&self) -> MutexGuard<'_, SandboxState> {
+        lock(&self.inner.state)
+    }
+
+    /// Take a slot in the `class` window of `key`, or learn how long until one frees.
+    /// `documented` is the vendor's own limit; `SandboxOptions::rate_limit_per_sec` overrides it.
+    pub(crate) fn throttle(
+        &self,
+        key: &str,
+        class: &'static str,
+        documented: Limit,
+    ) -> Result<(), Duration> {
+        lock(&self.inner.limiter).check(self.vendor, key, class, documented, Instant::now())
+    }
+}
+
+struct Inner {
+    state: Mutex<SandboxState>,
+    options: SandboxOptions,
+    faults: Mutex<Vec<FaultRule>>,
+    stats: Mutex<Stats>,
+    limiter: Mutex<limits::RateLimiter>,
+}
+
+/// A sandbox: vendors' state plus options. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Sandbox {
+    inner: Arc<Inner>,
+}
+
+impl Sandbox {
+    pub fn new(state: SandboxState, options: SandboxOptions) -> Sandbox {
+        let limiter = limits::RateLimiter::new(options.rate_limit_per_sec);
+        Sandbox {
+            inner: Arc::new(Inner {
+                state: Mutex::new(state),
+                options,
+                faults: Mutex::new(Vec::new()),
+                stats: Mutex::new(Stats::default()),
+                limiter: Mutex::new(limiter),
+            }),
+        }
+    }
+
+    /// Bind `addr` (e.g. `127.0.0.1:0`) and serve in a spawned task until the handle is dropped
+    /// or shut down. Works on a current-thread runtime as well as a multi-thread one.
+    pub async fn start(&self, addr: SocketAddr) -> std::io::Result<RunningSandbox> {
+        server::start(self.clone(), addr).await
+    }
+
+    /// A copy of the current state.
+    pub fn snapshot(&self) -> SandboxState {
+        lock(&self.inner.state).clone()
+    }
+
+    /// Read or change the state directly (tests add data or inspect it).
+    pub fn with_state<R>(&self, f: impl FnOnce(&mut SandboxState) -> R) -> R {
+        f(&mut lock(&self.inner.state))
+    }
+
+    /// Queue a fault; the first queued rule that matches a request applies to it.
+    pub fn inject(&self, rule: FaultRule) {
+        lock(&self.inner.faults).push(rule);
+    }
+
+    pub fn stats(&self) -> Stats {
+        lock(&self.inner.stats).clone()
+    }
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("options", &self.inner.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A panic while a lock was held already failed its own request; the data stays usable, so later
+/// requests go on rather than failing forever.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn find_vendor(name: &str) -> Option<&'static dyn Vendor> {
+    VENDORS.iter().copied().find(|v| v.name() == name)
+}
+
+/// A roster config file with one profile per emulated vendor, served from `root_url`.
+fn profiles_toml(root_url: &str) -> String {
+    let default = VENDORS.first().map_or("paradigm", |v| v.name());
+    let mut text = format!("default_profile = \"{default}\"\n");
+    for vendor in VENDORS {
+        let name = vendor.name();
+        let body = vendor.profile_toml(&format!("{root_url}/{name}"));
+        text.push_str(&format!("\n[profiles.{name}]\n{body}"));
+    }
+    text
+}

@@ -1,0 +1,236 @@
+//! A vendor request as handlers see it: query, bearer token, JSON body, absolute links, pages.
+
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, Method};
+use serde_json::Value;
+
+pub(crate) struct ApiRequest {
+    pub method: Method,
+    /// The path below the vendor prefix: `/api/v3/users`.
+    pub path: String,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    query: Vec<(String, String)>,
+    /// `http://<host>/<vendor>`: where absolute links in answers point.
+    base_url: String,
+}
+
+/// Why a request body is not usable JSON.
+#[derive(Debug)]
+pub(crate) enum BodyError {
+    /// A body came with a `Content-Type` other than JSON (the text given, or `None` if absent).
+    UnsupportedMediaType(Option<String>),
+    /// The body claims JSON but does not parse.
+    Malformed(String),
+}
+
+impl ApiRequest {
+    pub(crate) fn new(
+        method: Method,
+        path: String,
+        query: Option<&str>,
+        headers: HeaderMap,
+        body: Bytes,
+        base_url: String,
+    ) -> ApiRequest {
+        let query = url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+            .into_owned()
+            .collect();
+        ApiRequest {
+            method,
+            path,
+            headers,
+            body,
+            query,
+            base_url,
+        }
+    }
+
+    /// The path's segments: `/api/v3/users/5` -> `["api", "v3", "users", "5"]`. A trailing slash
+    /// gives a last empty segment, so vendors without trailing slashes reject it as unknown.
+    pub(crate) fn segments(&self) -> Vec<&str> {
+        let path = self.path.strip_prefix('/').unwrap_or(&self.path);
+        path.split('/').collect()
+    }
+
+    /// A query parameter's value; the last one wins when repeated, as with Django's `QueryDict`.
+    pub(crate) fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive).
+    pub(crate) fn bearer_token(&self) -> Option<&str> {
+        let value = self.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+        let (scheme, token) = value.trim().split_once(' ')?;
+        scheme
+            .eq_ignore_ascii_case("bearer")
+            .then_some(token.trim())
+    }
+
+    /// The JSON body, or `None` when there is none: like DRF, an empty body reads as no data
+    /// whatever its content type.
+    pub(crate) fn json_body(&self) -> Result<Option<Value>, BodyError> {
+        if self.body.is_empty() {
+            return Ok(None);
+        }
+        let content_type = self
+            .headers
+            .get(header::CONTENT_TYPE)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+        let is_json = content_type.as_deref().is_some_and(|ct| {
+            let essence = ct.split(';').next().unwrap_or("").trim();
+            essence.eq_ignore_ascii_case("application/json")
+        });
+        if !is_json {
+            return Err(BodyError::UnsupportedMediaType(content_type));
+        }
+        serde_json::from_slice(&self.body)
+            .map(Some)
+            .map_err(|e| BodyError::Malformed(e.to_string()))
+    }
+
+    /// An absolute URL to `path` (below the vendor prefix) with these query parameters.
+    pub(crate) fn link(&self, path: &str, params: &[(&str, String)]) -> String {
+        let mut url = format!("{}{path}", self.base_url);
+        if !params.is_empty() {
+            let query = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(params)
+                .finish();
+            url.push('?');
+            url.push_str(&query);
+        }
+        url
+    }
+}
+
+/// One page of a page-numbered list, as Django REST Framework's `PageNumberPagination` answers it.
+#[derive(Debug)]
+pub(crate) struct NumberedPage<T> {
+    pub count: usize,
+    pub next: Option<String>,
+    pub previous: Option<String>,
+    pub results: Vec<T>,
+}
+
+impl<T> NumberedPage<T> {
+    /// Page `page` (1-based) of `items`, `size` per page, or `None` past the end. The first page
+    /// exists even when there are no items. Links go to the request's own path and carry `params`
+    /// (page size and filters) after `page`.
+    pub(crate) fn of(
+        req: &ApiRequest,
+        items: Vec<T>,
+        page: u64,
+        size: u64,
+        params: &[(&str, String)],
+    ) -> Option<NumberedPage<T>> {
+        let count = items.len();
+        let size = size.max(1);
+        let pages = (count as u64).div_ceil(size).max(1);
+        if page == 0 || page > pages {
+            return None;
+        }
+        let link_to = |n: u64| {
+            let mut all = vec![("page", n.to_string())];
+            all.extend(params.iter().cloned());
+            req.link(&req.path, &all)
+        };
+        // `page <= pages` bounds both numbers by the item count, so they fit in usize.
+        let skip = usize::try_from((page - 1) * size).unwrap_or(usize::MAX);
+        let take = usize::try_from(size).unwrap_or(usize::MAX);
+        Some(NumberedPage {
+            count,
+            next: (page < pages).then(|| link_to(page + 1)),
+            previous: (page > 1).then(|| link_to(page - 1)),
+            results: items.into_iter().skip(skip).take(take).collect(),
+        })
+    }
+}
+
+/// The key of a request in `Stats::by_route`: `POST /paradigm/api/v3/users/{id}`.
+pub(super) fn route_key(method: &Method, path: &str) -> String {
+    let templated: Vec<&str> = path
+        .split('/')
+        .map(|segment| if is_id(segment) { "{id}" } else { segment })
+        .collect();
+    format!("{method} {}", templated.join("/"))
+}
+
+/// Numbers, UUIDs and colon-separated ids (`cradl:user:...`) are ids; words are route names.
+fn is_id(segment: &str) -> bool {
+    let digits = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
+    let uuid = segment.len() == 36
+        && segment.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        });
+    digits || uuid || segment.contains(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(path: &str, query: &str) -> ApiRequest {
+        ApiRequest::new(
+            Method::GET,
+            path.into(),
+            Some(query),
+            HeaderMap::new(),
+            Bytes::new(),
+            "http://127.0.0.1:9/v".into(),
+        )
+    }
+
+    #[test]
+    fn route_keys_hide_ids() {
+        assert_eq!(
+            route_key(&Method::PUT, "/paradigm/api/v3/users/42"),
+            "PUT /paradigm/api/v3/users/{id}"
+        );
+        assert_eq!(
+            route_key(
+                &Method::GET,
+                "/x/v1/user/0b7a4b36-58f6-4e0e-9b1e-1f6a3c0d9e2a/"
+            ),
+            "GET /x/v1/user/{id}/"
+        );
+        assert_eq!(
+            route_key(&Method::GET, "/x/users/cradl:user:abc"),
+            "GET /x/users/{id}"
+        );
+        assert_eq!(route_key(&Method::GET, "/x/api/v3"), "GET /x/api/v3");
+    }
+
+    #[test]
+    fn pages_link_to_their_neighbours_and_stop_at_the_end() {
+        let req = request("/items", "page=2");
+        let filters = [("page_size", "2".to_string()), ("q", "a b".to_string())];
+        let page = NumberedPage::of(&req, (1..=5).collect(), 2, 2, &filters).unwrap();
+        assert_eq!(page.count, 5);
+        assert_eq!(page.results, vec![3, 4]);
+        assert_eq!(
+            page.next.as_deref(),
+            Some("http://127.0.0.1:9/v/items?page=3&page_size=2&q=a+b")
+        );
+        assert_eq!(
+            page.previous.as_deref(),
+            Some("http://127.0.0.1:9/v/items?page=1&page_size=2&q=a+b")
+        );
+        let last = NumberedPage::of(&req, (1..=5).collect(), 3, 2, &filters).unwrap();
+        assert_eq!((last.results, last.next), (vec![5], None));
+        assert!(NumberedPage::of(&req, (1..=5).collect(), 4, 2, &filters).is_none());
+        let empty = NumberedPage::<u8>::of(&req, vec![], 1, 2, &filters).unwrap();
+        assert_eq!((empty.count, empty.next, empty.previous), (0, None, None));
+    }
+
+    #[test]
+    fn the_last_repeated_query_value_wins() {
+        let req = request("/", "a=1&b=2&a=3");
+        assert_eq!(req.query("a"), Some("3"));
+        assert_eq!(req.query("c"), None);
+    }
+}

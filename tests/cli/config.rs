@@ -1,0 +1,109 @@
+//! Config errors: each is exit 3 and names the file (and the profile and key where there is one).
+
+use crate::common::{code, stderr, Env};
+
+fn config_error(env: &Env, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert_eq!(code(&out), 3, "{args:?}: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&env.config.display().to_string()),
+        "names the file: {err}"
+    );
+    err
+}
+
+#[test]
+fn missing_file() {
+    let env = Env::new();
+    std::fs::remove_file(&env.config).unwrap();
+    let err = config_error(&env, &["users", "list"]);
+    assert!(err.contains("not found"), "{err}");
+    assert!(err.contains("--sandbox"), "suggests the sandbox: {err}");
+}
+
+#[test]
+fn bad_toml_names_the_line() {
+    let env = Env::new();
+    env.write_config("[profiles.a]\nprovider = \"paradigm\"\ntoken = \n");
+    let err = config_error(&env, &["users", "list"]);
+    assert!(err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn unknown_key() {
+    let env = Env::new();
+    env.write_config("[profiles.a]\nprovider = \"paradigm\"\ntoken_env = \"K\"\ntokn = \"x\"\n");
+    let err = config_error(&env, &["users", "list"]);
+    assert!(
+        err.contains("profile `a`") && err.contains("key `tokn`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_provider() {
+    let env = Env::new();
+    env.write_config("[profiles.a]\nprovider = \"okta\"\n");
+    let err = config_error(&env, &["users", "list"]);
+    assert!(err.contains("okta") && err.contains("paradigm"), "{err}");
+}
+
+#[test]
+fn unknown_profile_lists_the_known_ones() {
+    let env = Env::new();
+    let err = config_error(&env, &["--profile", "nope", "users", "list"]);
+    assert!(err.contains("known: paradigm"), "{err}");
+}
+
+#[test]
+fn unset_environment_variable() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.a]\nprovider = \"paradigm\"\nbase_url = \"{}\"\ntoken_env = \"ROSTER_TEST_UNSET\"\n",
+        env.base_url("paradigm")
+    ));
+    let err = config_error(&env, &["users", "list"]);
+    assert!(
+        err.contains("ROSTER_TEST_UNSET") && err.contains("token_env"),
+        "{err}"
+    );
+}
+
+#[test]
+fn failing_secret_command() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.a]\nprovider = \"paradigm\"\nbase_url = \"{}\"\ntoken_command = \"echo nope >&2; exit 4\"\n",
+        env.base_url("paradigm")
+    ));
+    let err = config_error(&env, &["users", "list"]);
+    assert!(
+        err.contains("token_command") && err.contains("nope"),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused() {
+    let env = Env::new();
+    env.write_config(
+        "[profiles.a]\nprovider = \"paradigm\"\nbase_url = \"http://paradigm.example.com\"\ntoken = \"x\"\n",
+    );
+    let err = config_error(&env, &["users", "list"]);
+    assert!(err.contains("allow_insecure_http"), "{err}");
+}
+
+#[test]
+fn several_profiles_without_a_default_is_a_usage_question() {
+    let env = Env::new();
+    let base = env.base_url("paradigm");
+    env.write_config(&format!(
+        "[profiles.a]\nprovider = \"paradigm\"\nbase_url = \"{base}\"\ntoken = \"roster-sandbox-paradigm-key\"\n\
+         [profiles.b]\nprovider = \"paradigm\"\nbase_url = \"{base}\"\ntoken = \"roster-sandbox-paradigm-key\"\n"
+    ));
+    let err = config_error(&env, &["users", "list"]);
+    assert!(err.contains("--profile") && err.contains("a, b"), "{err}");
+    let out = env.run(&["--profile", "a,b", "users", "list"]);
+    assert_eq!(code(&out), 2, "one command, one profile: {}", stderr(&out));
+}
