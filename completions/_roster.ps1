@@ -126,8 +126,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;users;create' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The new user''s email')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (required by paradigm: letters, digits and @ . + - _)')
-            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'first-name')
-            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'last-name')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'Given name')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Family name')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Put the user in this group (name or id); repeatable')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Give the user this role (id, or name where the vendor lists roles); repeatable')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Preferred language (paradigm: ar, en, fr, de)')
@@ -162,8 +162,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;users;invite' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The new user''s email')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (required by paradigm: letters, digits and @ . + - _)')
-            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'first-name')
-            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'last-name')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'Given name')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Family name')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Put the user in this group (name or id); repeatable')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Give the user this role (id, or name where the vendor lists roles); repeatable')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Preferred language (paradigm: ar, en, fr, de)')
@@ -196,8 +196,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;update' {
-            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'first-name')
-            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'last-name')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'Given name')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Family name')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Preferred language (paradigm: ar, en, fr, de)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'When the account expires (RFC 3339 with zone)')
             [CompletionResult]::new('--add-group', '--add-group', [CompletionResultType]::ParameterName, 'Add the user to this group (name or id); repeatable')

@@ -119,8 +119,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;create'= {
             cand --email 'The new user''s email'
             cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
-            cand --first-name 'first-name'
-            cand --last-name 'last-name'
+            cand --first-name 'Given name'
+            cand --last-name 'Family name'
             cand --group 'Put the user in this group (name or id); repeatable'
             cand --role 'Give the user this role (id, or name where the vendor lists roles); repeatable'
             cand --language 'Preferred language (paradigm: ar, en, fr, de)'
@@ -154,8 +154,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;invite'= {
             cand --email 'The new user''s email'
             cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
-            cand --first-name 'first-name'
-            cand --last-name 'last-name'
+            cand --first-name 'Given name'
+            cand --last-name 'Family name'
             cand --group 'Put the user in this group (name or id); repeatable'
             cand --role 'Give the user this role (id, or name where the vendor lists roles); repeatable'
             cand --language 'Preferred language (paradigm: ar, en, fr, de)'
@@ -187,8 +187,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;update'= {
-            cand --first-name 'first-name'
-            cand --last-name 'last-name'
+            cand --first-name 'Given name'
+            cand --last-name 'Family name'
             cand --language 'Preferred language (paradigm: ar, en, fr, de)'
             cand --expires 'When the account expires (RFC 3339 with zone)'
             cand --add-group 'Add the user to this group (name or id); repeatable'

@@ -113,8 +113,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -d 'Given name' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l last-name -d 'Family name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l group -d 'Put the user in this group (name or id); repeatable' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l role -d 'Give the user this role (id, or name where the vendor lists roles); repeatable' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
@@ -145,8 +145,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l email -d 'The new user\'s email' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l first-name -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l first-name -d 'Given name' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l last-name -d 'Family name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l group -d 'Put the user in this group (name or id); repeatable' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l role -d 'Give the user this role (id, or name where the vendor lists roles); repeatable' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
@@ -175,8 +175,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l first-name -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l first-name -d 'Given name' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l last-name -d 'Family name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l language -d 'Preferred language (paradigm: ar, en, fr, de)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l expires -d 'When the account expires (RFC 3339 with zone)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l add-group -d 'Add the user to this group (name or id); repeatable' -r

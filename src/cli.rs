@@ -6,22 +6,16 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands::{completions, groups, profiles, sandbox, users};
 
-/// Administer user accounts across SaaS vendors from one command tree.
+/// Administer user accounts across SaaS vendors from one command tree
 ///
 /// Profiles in a TOML file name each vendor tenant and where its secrets come from.
-/// Try it with no setup at all against the built-in sandbox:
-///
-///   roster --sandbox users create --email new@example.com --username new
-///   roster --sandbox users list
-///
-/// Exit codes: 0 ok, 1 failure, 2 usage, 3 config, 4 auth, 5 not found, 6 conflict,
-/// 7 partial failure, 75 temporary (retry later), 130 cancelled.
 #[derive(Debug, Parser)]
 #[command(
     name = "roster",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_long_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -30,7 +24,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+const AFTER_HELP: &str = "\
+Try it with no setup at all, against the built-in sandbox:
+  roster --sandbox users create --email new@example.com --username new
+  roster --sandbox users list
+
+Exit codes:
+  0 ok · 1 failure · 2 usage · 3 config · 4 auth/permission · 5 not found · 6 conflict
+  7 partial failure · 75 temporary (retry later) · 130 cancelled";
+
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to act on (repeat or comma-separate for commands that fan out)
     #[arg(

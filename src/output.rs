@@ -118,7 +118,10 @@ impl Output {
     fn table(&self) -> Table {
         let mut table = Table::new();
         table.load_preset(presets::UTF8_FULL_CONDENSED);
-        if self.stdout_tty {
+        // A terminal that reports no usable width (some pseudo-terminals say 0) is treated as a
+        // pipe rather than squeezing every column to one character.
+        let usable_width = table.width().is_some_and(|w| w >= 40);
+        if self.stdout_tty && usable_width {
             table.set_content_arrangement(ContentArrangement::Dynamic);
         } else {
             // Piped: no wrapping, no truncation, plain ASCII.

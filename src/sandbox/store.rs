@@ -19,20 +19,7 @@ impl StateFile {
     /// Create the parent directories, wait for the exclusive lock, then read the JSON state, or
     /// seed it if the file does not exist yet (nothing is written until [`StateFile::save`]).
     pub fn open(path: &Path) -> io::Result<StateFile> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)?;
-        }
-        let lock_path = lock_path(path);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| with_path(e, &lock_path))?;
-        // File::lock is stable since Rust 1.89 while Cargo.toml's rust-version still says 1.85;
-        // the brief asks for std's lock, so rust-version should move to 1.89.
-        #[allow(clippy::incompatible_msrv)]
-        lock.lock().map_err(|e| with_path(e, &lock_path))?;
+        let lock = take_lock(path)?;
         let state = match fs::read(path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
                 io::Error::new(
@@ -52,6 +39,16 @@ impl StateFile {
             state,
             _lock: lock,
         })
+    }
+
+    /// Replace whatever the file holds (even a corrupt one) with the seed, under the lock.
+    pub fn reset(path: &Path) -> io::Result<()> {
+        let file = StateFile {
+            path: path.to_path_buf(),
+            state: SandboxState::seed(),
+            _lock: take_lock(path)?,
+        };
+        file.save(&file.state)
     }
 
     /// The state as read by `open`.
@@ -75,6 +72,22 @@ impl StateFile {
             .map_err(|e| with_path(e.error, &self.path))?;
         Ok(())
     }
+}
+
+/// Create the parent directories and wait for the exclusive lock on `<path>.lock`.
+fn take_lock(path: &Path) -> io::Result<File> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let lock_path = lock_path(path);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| with_path(e, &lock_path))?;
+    lock.lock().map_err(|e| with_path(e, &lock_path))?;
+    Ok(lock)
 }
 
 /// `ROSTER_SANDBOX_STATE` if set, else `sandbox-state.json` in roster's data directory.

@@ -31,6 +31,14 @@ fn sandbox_commands_see_each_others_changes_and_reset_restores_the_seed() {
     assert_success(&out, &["sandbox reset"]);
     let reset = env.json(&["--sandbox", "users", "list"]);
     assert_eq!(reset.as_array().unwrap().len(), seed);
+
+    // A damaged state file is reported with the way out, and reset repairs it.
+    std::fs::write(env.home().join("sandbox-state.json"), "{not json").unwrap();
+    let out = env.run(&["--sandbox", "users", "list"]);
+    assert_eq!(code(&out), 1);
+    assert!(crate::common::stderr(&out).contains("roster sandbox reset"));
+    assert_success(&env.run(&["sandbox", "reset"]), &["reset a corrupt file"]);
+    assert_eq!(env.json(&["--sandbox", "users", "list"]).as_array().unwrap().len(), seed);
 }
 
 #[test]

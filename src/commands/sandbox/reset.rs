@@ -2,7 +2,7 @@
 
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
-use crate::sandbox::{store, SandboxState};
+use crate::sandbox::store;
 
 /// Restore the --sandbox state to its seed (demo users and groups)
 #[derive(Debug, clap::Args)]
@@ -14,10 +14,7 @@ pub async fn run(global: &GlobalArgs, _args: Args) -> Result<()> {
             .with_hint("set ROSTER_SANDBOX_STATE to a file path")
     })?;
     let shown = path.display().to_string();
-    tokio::task::spawn_blocking(move || {
-        let file = store::StateFile::open(&path)?;
-        file.save(&SandboxState::seed())
-    })
+    tokio::task::spawn_blocking(move || store::StateFile::reset(&path))
     .await
     .map_err(|e| Error::failure("sandbox reset stopped").with_source(e))?
     .map_err(|e| Error::failure(format!("cannot reset {shown}")).with_source(e))?;

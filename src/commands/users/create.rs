@@ -16,8 +16,10 @@ pub struct Args {
     /// Login name (required by paradigm: letters, digits and @ . + - _)
     #[arg(long, value_name = "NAME")]
     pub username: Option<String>,
+    /// Given name
     #[arg(long, value_name = "NAME")]
     pub first_name: Option<String>,
+    /// Family name
     #[arg(long, value_name = "NAME")]
     pub last_name: Option<String>,
     /// Put the user in this group (name or id); repeatable

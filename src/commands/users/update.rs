@@ -11,8 +11,10 @@ pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
     pub user: String,
+    /// Given name
     #[arg(long, value_name = "NAME")]
     pub first_name: Option<String>,
+    /// Family name
     #[arg(long, value_name = "NAME")]
     pub last_name: Option<String>,
     /// Preferred language (paradigm: ar, en, fr, de)
