@@ -67,6 +67,9 @@ _roster() {
             roster__subcmd__help__subcmd__groups,list)
                 cmd="roster__subcmd__help__subcmd__groups__subcmd__list"
                 ;;
+            roster__subcmd__help__subcmd__profiles,add)
+                cmd="roster__subcmd__help__subcmd__profiles__subcmd__add"
+                ;;
             roster__subcmd__help__subcmd__profiles,check)
                 cmd="roster__subcmd__help__subcmd__profiles__subcmd__check"
                 ;;
@@ -75,6 +78,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__profiles,logout)
                 cmd="roster__subcmd__help__subcmd__profiles__subcmd__logout"
+                ;;
+            roster__subcmd__help__subcmd__profiles,remove)
+                cmd="roster__subcmd__help__subcmd__profiles__subcmd__remove"
                 ;;
             roster__subcmd__help__subcmd__profiles,show)
                 cmd="roster__subcmd__help__subcmd__profiles__subcmd__show"
@@ -97,6 +103,9 @@ _roster() {
             roster__subcmd__help__subcmd__users,get)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__get"
                 ;;
+            roster__subcmd__help__subcmd__users,import)
+                cmd="roster__subcmd__help__subcmd__users__subcmd__import"
+                ;;
             roster__subcmd__help__subcmd__users,list)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__list"
                 ;;
@@ -105,6 +114,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__users,update)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__update"
+                ;;
+            roster__subcmd__profiles,add)
+                cmd="roster__subcmd__profiles__subcmd__add"
                 ;;
             roster__subcmd__profiles,check)
                 cmd="roster__subcmd__profiles__subcmd__check"
@@ -118,8 +130,14 @@ _roster() {
             roster__subcmd__profiles,logout)
                 cmd="roster__subcmd__profiles__subcmd__logout"
                 ;;
+            roster__subcmd__profiles,remove)
+                cmd="roster__subcmd__profiles__subcmd__remove"
+                ;;
             roster__subcmd__profiles,show)
                 cmd="roster__subcmd__profiles__subcmd__show"
+                ;;
+            roster__subcmd__profiles__subcmd__help,add)
+                cmd="roster__subcmd__profiles__subcmd__help__subcmd__add"
                 ;;
             roster__subcmd__profiles__subcmd__help,check)
                 cmd="roster__subcmd__profiles__subcmd__help__subcmd__check"
@@ -132,6 +150,9 @@ _roster() {
                 ;;
             roster__subcmd__profiles__subcmd__help,logout)
                 cmd="roster__subcmd__profiles__subcmd__help__subcmd__logout"
+                ;;
+            roster__subcmd__profiles__subcmd__help,remove)
+                cmd="roster__subcmd__profiles__subcmd__help__subcmd__remove"
                 ;;
             roster__subcmd__profiles__subcmd__help,show)
                 cmd="roster__subcmd__profiles__subcmd__help__subcmd__show"
@@ -169,6 +190,9 @@ _roster() {
             roster__subcmd__users,help)
                 cmd="roster__subcmd__users__subcmd__help"
                 ;;
+            roster__subcmd__users,import)
+                cmd="roster__subcmd__users__subcmd__import"
+                ;;
             roster__subcmd__users,invite)
                 cmd="roster__subcmd__users__subcmd__create"
                 ;;
@@ -195,6 +219,9 @@ _roster() {
                 ;;
             roster__subcmd__users__subcmd__help,help)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__users__subcmd__help,import)
+                cmd="roster__subcmd__users__subcmd__help__subcmd__import"
                 ;;
             roster__subcmd__users__subcmd__help,list)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__list"
@@ -460,8 +487,22 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profiles)
-            opts="list show check logout"
+            opts="list show check add remove logout"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__profiles__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -502,6 +543,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profiles__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__profiles__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -572,7 +627,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users)
-            opts="list get create update deactivate reactivate delete"
+            opts="list get create update import deactivate reactivate delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +696,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__users__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__users__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -684,12 +753,94 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profiles)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list show check logout help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list show check add remove logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__profiles__subcmd__add)
+            opts="-o -y -v -q -h -V --provider --base-url --username --client-id --account-id --auth-url --token-env --token-command --password-env --password-command --client-secret-env --client-secret-command --default --skip-check --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "paradigm bleemeo amani cradl" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -752,8 +903,22 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profiles__subcmd__help)
-            opts="list show check logout help"
+            opts="list show check add remove logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__profiles__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -821,6 +986,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__profiles__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__profiles__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -870,6 +1049,40 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profiles__subcmd__logout)
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__profiles__subcmd__remove)
             opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1062,7 +1275,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -v -q -h -V --listen --latency --rate-limit --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --listen --latency --rate-limit --fault-rate --fault-seed --seed-users --user-quota --stall-secs --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,6 +1290,26 @@ _roster() {
                     return 0
                     ;;
                 --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault-seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed-users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stall-secs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1108,7 +1341,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update deactivate reactivate delete help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update import deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,7 +1559,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help)
-            opts="list get create update deactivate reactivate delete help"
+            opts="list get create update import deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1642,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__users__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__users__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1444,6 +1691,56 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__users__subcmd__import)
+            opts="-o -y -v -q -h -V --if-exists --concurrency --journal --report --skip-invalid --generate-password --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --if-exists)
+                    COMPREPLY=($(compgen -W "skip update fail" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

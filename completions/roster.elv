@@ -38,7 +38,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
-            cand profiles 'Inspect the configured profiles and check their credentials'
+            cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -67,9 +67,10 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand create 'Create (invite) a user'
             cand invite 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
-            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
-            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+            cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;users;list'= {
@@ -218,6 +219,32 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'roster;users;import'= {
+            cand --if-exists 'What to do with a user whose email already exists in a profile'
+            cand --concurrency 'Requests in flight per profile at most (the profile''s rate applies too)'
+            cand --journal 'The journal file [default: under the data dir, keyed by the input and the profiles]'
+            cand --report 'Also write the results as CSV to this file'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --skip-invalid 'Import the valid rows and list the invalid ones, instead of stopping'
+            cand --generate-password 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;users;deactivate'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -283,9 +310,10 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand get 'Show one user, by id or email'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
-            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
-            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+            cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;users;help;list'= {
@@ -295,6 +323,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;create'= {
         }
         &'roster;users;help;update'= {
+        }
+        &'roster;users;help;import'= {
         }
         &'roster;users;help;deactivate'= {
         }
@@ -376,6 +406,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List the configured profiles'
             cand show 'Show one profile (secrets by source, never by value)'
             cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+            cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
             cand logout 'Remove cached login tokens (of one profile, or of every profile)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -439,6 +471,60 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'roster;profiles;add'= {
+            cand --provider 'The vendor'
+            cand --base-url 'The API root [default: the vendor''s; amani needs one, e.g. https://eu.amani.ai]'
+            cand --username 'Login name (bleemeo, amani)'
+            cand --client-id 'OAuth2 client id (cradl; bleemeo to replace its public client)'
+            cand --account-id 'The account to act on when a login reaches several (bleemeo)'
+            cand --auth-url 'The OAuth2 token endpoint (cradl) [default: https://auth.cradl.ai/oauth2/token]'
+            cand --token-env 'Read the API key from this environment variable (paradigm)'
+            cand --token-command 'Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm)'
+            cand --password-env 'Read the login password from this environment variable (bleemeo, amani)'
+            cand --password-command 'Run this command to print the login password (bleemeo, amani)'
+            cand --client-secret-env 'Read the client secret from this environment variable (cradl)'
+            cand --client-secret-command 'Run this command to print the client secret (cradl)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --default 'Make it the default profile'
+            cand --skip-check 'Save without checking the credentials with the vendor'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;profiles;remove'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;profiles;logout'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -463,6 +549,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List the configured profiles'
             cand show 'Show one profile (secrets by source, never by value)'
             cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+            cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
             cand logout 'Remove cached login tokens (of one profile, or of every profile)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -471,6 +559,10 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;profiles;help;show'= {
         }
         &'roster;profiles;help;check'= {
+        }
+        &'roster;profiles;help;add'= {
+        }
+        &'roster;profiles;help;remove'= {
         }
         &'roster;profiles;help;logout'= {
         }
@@ -503,6 +595,11 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --listen 'Address to listen on (port 0 picks a free one)'
             cand --latency 'Milliseconds added to every answer'
             cand --rate-limit 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)'
+            cand --fault-rate 'Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection, malformed JSON, a stall, or a write committed and its answer dropped'
+            cand --fault-seed 'Seed for the fault draw, so a run can be repeated'
+            cand --seed-users 'Add this many generated users to each vendor''s seed (for benchmarks of big tenants)'
+            cand --user-quota 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)'
+            cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out)'
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -576,7 +673,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help'= {
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
-            cand profiles 'Inspect the configured profiles and check their credentials'
+            cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -586,9 +683,10 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand get 'Show one user, by id or email'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
-            cand deactivate 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+            cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
-            cand delete 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+            cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
         }
         &'roster;help;users;list'= {
         }
@@ -597,6 +695,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users;create'= {
         }
         &'roster;help;users;update'= {
+        }
+        &'roster;help;users;import'= {
         }
         &'roster;help;users;deactivate'= {
         }
@@ -613,6 +713,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List the configured profiles'
             cand show 'Show one profile (secrets by source, never by value)'
             cand check 'Authenticate with a profile and report who its credentials belong to'
+            cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+            cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
             cand logout 'Remove cached login tokens (of one profile, or of every profile)'
         }
         &'roster;help;profiles;list'= {
@@ -620,6 +722,10 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;profiles;show'= {
         }
         &'roster;help;profiles;check'= {
+        }
+        &'roster;help;profiles;add'= {
+        }
+        &'roster;help;profiles;remove'= {
         }
         &'roster;help;profiles;logout'= {
         }

@@ -43,36 +43,37 @@ complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help 
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Inspect the configured profiles and check their credentials'
+complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (name or id)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Stop after this many users' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
@@ -204,6 +205,31 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l if-exists -d 'What to do with a user whose email already exists in a profile' -r -f -a "skip\t''
+update\t''
+fail\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l concurrency -d 'Requests in flight per profile at most (the profile\'s rate applies too)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l journal -d 'The journal file [default: under the data dir, keyed by the input and the profiles]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l report -d 'Also write the results as CSV to this file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the valid rows and list the invalid ones, instead of stopping'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l generate-password -d 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -259,9 +285,10 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one user, by id or email'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s fields or group memberships'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reactivate" -d 'Reactivate a deactivated user'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -301,28 +328,30 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "list" -d 'List the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "list" -d 'List the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -374,6 +403,57 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l provider -d 'The vendor' -r -f -a "paradigm\t''
+bleemeo\t''
+amani\t''
+cradl\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'The API root [default: the vendor\'s; amani needs one, e.g. https://eu.amani.ai]' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l username -d 'Login name (bleemeo, amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-id -d 'OAuth2 client id (cradl; bleemeo to replace its public client)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l account-id -d 'The account to act on when a login reaches several (bleemeo)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l auth-url -d 'The OAuth2 token endpoint (cradl) [default: https://auth.cradl.ai/oauth2/token]' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-env -d 'Read the API key from this environment variable (paradigm)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-command -d 'Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-env -d 'Read the login password from this environment variable (bleemeo, amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-command -d 'Run this command to print the login password (bleemeo, amani)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-command -d 'Run this command to print the client secret (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l skip-check -d 'Save without checking the credentials with the vendor'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log each request with its status and timing on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -394,6 +474,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
@@ -419,6 +501,11 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_se
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l listen -d 'Address to listen on (port 0 picks a free one)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Milliseconds added to every answer' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-rate -d 'Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection, malformed JSON, a stall, or a write committed and its answer dropped' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the fault draw, so a run can be repeated' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed-users -d 'Add this many generated users to each vendor\'s seed (for benchmarks of big tenants)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l user-quota -d 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall-secs -d 'Seconds the "stall" fault holds a request (0 leaves stalls out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -475,7 +562,7 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help 
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "profiles" -d 'Inspect the configured profiles and check their credentials'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -483,13 +570,16 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "update" -d 'Change a user\'s fields or group memberships'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "deactivate" -d 'Deactivate a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "reactivate" -d 'Reactivate a deactivated user'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user (asks first on a terminal; pass --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'

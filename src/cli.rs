@@ -55,7 +55,13 @@ pub struct GlobalArgs {
     pub output: OutputFormat,
 
     /// Never prompt; fail with exit 2 naming what is missing
-    #[arg(long, global = true, env = "ROSTER_NO_INPUT")]
+    // Boolish so that `ROSTER_NO_INPUT=1` (or yes/true/on) works, not only `true`.
+    #[arg(
+        long,
+        global = true,
+        env = "ROSTER_NO_INPUT",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub no_input: bool,
 
     /// Answer yes to confirmations (needed for destructive commands in scripts)
@@ -108,7 +114,7 @@ pub enum Command {
     /// List the groups and roles users can be put in
     #[command(subcommand)]
     Groups(GroupsCommand),
-    /// Inspect the configured profiles and check their credentials
+    /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
     Profiles(ProfilesCommand),
     /// Run or reset the local emulator of every vendor's API
@@ -126,9 +132,17 @@ pub enum UsersCommand {
     #[command(visible_alias = "invite")]
     Create(users::create::Args),
     Update(users::update::Args),
+    Import(users::import::Args),
     Deactivate(users::deactivate::Args),
     Reactivate(users::reactivate::Args),
     Delete(users::delete::Args),
+}
+
+impl Command {
+    /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
+    pub fn handles_interrupt(&self) -> bool {
+        matches!(self, Command::Users(UsersCommand::Import(_)))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,11 +150,14 @@ pub enum GroupsCommand {
     List(groups::list::Args),
 }
 
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum ProfilesCommand {
     List(profiles::list::Args),
     Show(profiles::show::Args),
     Check(profiles::check::Args),
+    Add(profiles::add::Args),
+    Remove(profiles::remove::Args),
     Logout(profiles::logout::Args),
 }
 

@@ -81,6 +81,32 @@ impl ProviderKind {
         }
     }
 
+    /// The vendor's published request rate, which bulk work keeps to when the profile sets no
+    /// `rate_limit`. Paradigm documents 60 writes a minute; the others publish none.
+    pub fn documented_rate(self) -> Option<RateLimit> {
+        match self {
+            ProviderKind::Paradigm => Some(RateLimit { per_second: 1.0 }),
+            ProviderKind::Bleemeo | ProviderKind::Amani | ProviderKind::Cradl => None,
+        }
+    }
+
+    /// The import columns a vendor's users have. A bulk import drops the others for that
+    /// vendor, so one file can feed profiles of different vendors. `groups` and `roles` are
+    /// always kept: a name that does not resolve must stay an error.
+    pub fn user_fields(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Paradigm => &["username", "first_name", "last_name", "language"],
+            ProviderKind::Bleemeo => &["first_name", "last_name"],
+            ProviderKind::Amani => &["first_name", "last_name", "phone"],
+            ProviderKind::Cradl => &["name", "description"],
+        }
+    }
+
+    /// Vendors that need a password for a new user (`--generate-password`).
+    pub fn needs_password(self) -> bool {
+        self == ProviderKind::Amani
+    }
+
     /// The provider-specific keys of a profile.
     pub fn fields(self) -> &'static [FieldSpec] {
         const PARADIGM: &[FieldSpec] = &[secret("token")];

@@ -1,7 +1,7 @@
 //! What a command needs: resolved profiles, the one HTTP client, output settings, the prompter.
 
 use crate::cli::GlobalArgs;
-use crate::config::{config_path, Config, Profile};
+use crate::config::{config_path, Config, Profile, RateLimit};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Output;
 use crate::prompt::{can_prompt, Prompter, TerminalPrompter};
@@ -25,6 +25,19 @@ struct SandboxSession {
     running: sandbox::RunningSandbox,
     store: sandbox::store::StateFile,
 }
+
+/// How a profile's requests are spaced out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pacing {
+    /// Only when the profile sets `rate_limit`: single commands rely on `Retry-After`.
+    IfConfigured,
+    /// Bulk work: the profile's `rate_limit`, else the vendor's documented rate, else a
+    /// conservative default.
+    Bulk,
+}
+
+/// Where a vendor publishes no rate, bulk work sends at most this many requests a second.
+const DEFAULT_BULK_RATE: RateLimit = RateLimit { per_second: 10.0 };
 
 /// One profile with its client: what most commands act on.
 pub struct Target {
@@ -96,17 +109,35 @@ impl Context {
             ))
             .with_hint("pass a single --profile"));
         }
+        self.targets(Pacing::IfConfigured)?
+            .pop()
+            .ok_or_else(|| Error::usage("no profile selected"))
+    }
+
+    /// Every profile named by `--profile` (or the default one), each with its client.
+    pub fn targets(&mut self, pacing: Pacing) -> Result<Vec<Target>> {
+        let names = self.chosen_profiles()?;
         let http = self.http.clone();
         let config = self.config()?;
-        let spec = config
-            .select(&names)?
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::usage("no profile selected"))?;
-        let profile = spec.resolve(&config.source)?;
-        let provider = providers::build(&profile, &http)
-            .map_err(|e| Error::from_provider(e, &profile.name))?;
-        Ok(Target { profile, provider })
+        let mut targets = Vec::new();
+        for spec in config.select(&names)? {
+            let profile = spec.resolve(&config.source)?;
+            let rate = match pacing {
+                Pacing::IfConfigured => profile.rate_limit,
+                Pacing::Bulk => profile
+                    .rate_limit
+                    .or(profile.kind.documented_rate())
+                    .or(Some(DEFAULT_BULK_RATE)),
+            };
+            let http = match rate {
+                Some(r) => http.paced(r.per_second),
+                None => http.clone(),
+            };
+            let provider = providers::build(&profile, &http)
+                .map_err(|e| Error::from_provider(e, &profile.name))?;
+            targets.push(Target { profile, provider });
+        }
+        Ok(targets)
     }
 
     /// Ask for a yes, or demand `--yes` where nobody can answer.
@@ -125,6 +156,72 @@ impl Context {
         } else {
             Err(Error::cancelled())
         }
+    }
+
+    /// For destructive actions: the person types one of `accepted` (the user's email or id) to
+    /// go on; anything else cancels. Scripts pass `--yes`.
+    pub fn confirm_typed(&self, question: &str, accepted: &[&str], what: &str) -> Result<()> {
+        if self.global.yes || self.global.dry_run {
+            return Ok(());
+        }
+        if !self.interactive {
+            return Err(Error::usage(format!(
+                "refusing to {what} without confirmation: no terminal to ask on"
+            ))
+            .with_hint("pass --yes to confirm in scripts"));
+        }
+        let shown: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
+        let typed = self.prompter.input(
+            &format!("{question}\nType {} to confirm", shown.join(" or ")),
+            None,
+            &|_| Ok(()),
+        )?;
+        let typed = typed.trim();
+        if accepted
+            .iter()
+            .any(|a| *a == typed || (a.contains('@') && a.eq_ignore_ascii_case(typed)))
+        {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::Cancelled,
+                format!("`{typed}` does not match; nothing was sent"),
+            ))
+        }
+    }
+
+    /// The profiles `--profile` names. When it names none and the config has several and no
+    /// `default_profile`, a person at the terminal picks one; scripts get the config's error.
+    fn chosen_profiles(&mut self) -> Result<Vec<String>> {
+        if !self.global.profile.is_empty() || !self.interactive {
+            return Ok(self.global.profile.clone());
+        }
+        let config = self.config()?;
+        if config.default_profile.is_some() || config.profiles.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let width = config.profiles.keys().map(|n| n.chars().count()).max();
+        let (names, items): (Vec<String>, Vec<String>) = config
+            .profiles
+            .values()
+            .map(|p| {
+                let item = format!(
+                    "{:w$}  {:8}  {}",
+                    p.name,
+                    p.kind.name(),
+                    p.base_url,
+                    w = width.unwrap_or(0)
+                );
+                (p.name.clone(), item)
+            })
+            .unzip();
+        let picked = self.prompter.select("Profile", &items, 0)?;
+        let name = names
+            .get(picked)
+            .cloned()
+            .ok_or_else(|| Error::failure("internal: no profile at that position"))?;
+        self.global.profile = vec![name];
+        Ok(self.global.profile.clone())
     }
 
     /// Print the writes `--dry-run` held back. Returns true if it was a dry run.

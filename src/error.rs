@@ -128,8 +128,9 @@ impl Error {
         let kind = err.kind();
         let hint = match &err {
             ProviderError::Unauthorized { .. } => Some(format!(
-                "the credentials of profile `{profile}` were refused; check its secret \
-                 (e.g. the variable named by token_env) and run `roster profiles check {profile}`"
+                "the credentials of profile `{profile}` were refused; check where its secret \
+                 comes from (its *_env, *_command or literal key) and run \
+                 `roster profiles check {profile}`"
             )),
             ProviderError::Forbidden { .. } => Some(format!(
                 "the credentials of profile `{profile}` lack the permission for this; \

@@ -1,5 +1,6 @@
 //! roster: one command tree over many SaaS vendors' user APIs.
 
+pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -26,9 +27,17 @@ pub async fn run(cli: Cli) -> Result<()> {
     }
     let mut ctx = Context::new(cli.global).await?;
     // Ctrl-C stops the command but still lets the context save the sandbox state.
-    let result = tokio::select! {
-        r = commands::run(&mut ctx, cli.command) => r,
-        _ = tokio::signal::ctrl_c() => Err(error::Error::cancelled()),
+    let result = if cli.command.handles_interrupt() {
+        commands::run(&mut ctx, cli.command).await
+    } else {
+        // `biased` polls the Ctrl-C branch first, so its handler is installed before any
+        // prompt reads a key: a prompt turns Ctrl-C into SIGINT, which must not kill the
+        // process mid-prompt (see prompt/terminal.rs).
+        tokio::select! {
+            biased;
+            _ = tokio::signal::ctrl_c() => Err(error::Error::cancelled()),
+            r = commands::run(&mut ctx, cli.command) => r,
+        }
     };
     let finished = ctx.finish().await;
     result.and(finished)

@@ -1,23 +1,43 @@
-//! Questions for a person at the terminal: a `Prompter` trait, dialoguer behind it, a scripted
-//! one for tests.
+//! Questions for a person at the terminal: a `Prompter` trait, dialoguer behind it, a scripted one.
+
+mod terminal;
 
 use std::collections::VecDeque;
 use std::io::IsTerminal;
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+pub use terminal::TerminalPrompter;
+
+/// A check on typed text: `Err(message)` shows the message and asks again.
+pub type Validate<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
 
 /// Every question roster asks goes through this, so flows can be tested without a terminal.
+/// Every method returns `ErrorKind::Cancelled` when the person presses Esc or Ctrl-C.
 pub trait Prompter: Send + Sync {
-    /// Yes or no.
+    /// Yes or no. A question of several lines shows the first ones as they are and asks the last.
     fn confirm(&self, question: &str, default: bool) -> Result<bool>;
-    /// Free text; `validate` returns an error message to ask again.
+    /// Free text; `validate` returns an error message to ask again. An empty answer takes
+    /// `default` when there is one.
     fn input(
         &self,
         question: &str,
         default: Option<&str>,
-        validate: &dyn Fn(&str) -> std::result::Result<(), String>,
+        validate: Validate<'_>,
     ) -> Result<String>;
+    /// One of `items`, by index.
+    fn select(&self, question: &str, items: &[String], default: usize) -> Result<usize>;
+    /// Any number of `items`, by index, in order; `defaults` says which start ticked.
+    fn multi_select(
+        &self,
+        question: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>>;
+    /// Hidden input; with `confirm`, typed twice and asked again until both match.
+    fn password(&self, question: &str, confirm: bool) -> Result<Secret>;
 }
 
 /// True when a person can answer: stdin and stderr are terminals and prompts are not disabled.
@@ -25,43 +45,13 @@ pub fn can_prompt(no_input: bool) -> bool {
     !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// Prompts on stderr with dialoguer. Esc and Ctrl-C cancel (exit 130).
-pub struct TerminalPrompter;
-
-fn dialoguer_error(e: dialoguer::Error) -> Error {
-    match e {
-        dialoguer::Error::IO(io) => Error::from(io),
-    }
-}
-
-impl Prompter for TerminalPrompter {
-    fn confirm(&self, question: &str, default: bool) -> Result<bool> {
-        dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(default)
-            .interact_opt()
-            .map_err(dialoguer_error)?
-            .ok_or_else(Error::cancelled)
-    }
-
-    fn input(
-        &self,
-        question: &str,
-        default: Option<&str>,
-        validate: &dyn Fn(&str) -> std::result::Result<(), String>,
-    ) -> Result<String> {
-        let mut input = dialoguer::Input::<String>::new().with_prompt(question);
-        if let Some(d) = default {
-            input = input.default(d.to_string());
-        }
-        input
-            .validate_with(|s: &String| validate(s))
-            .interact_text()
-            .map_err(dialoguer_error)
-    }
-}
-
 /// Answers from a list, for tests. Running out of answers is a cancel, as Esc would be.
+///
+/// Answers: `confirm` takes `y`/`yes` (anything else is no, empty is the default); `input`
+/// takes the text (empty is the default) and moves on to the next answer while `validate`
+/// refuses; `select` takes an index, an item's text or its first word (empty is the default); `multi_select`
+/// takes comma-separated indices or item texts (empty is the defaults); `password` takes the
+/// text as it is.
 #[derive(Default)]
 pub struct ScriptedPrompter {
     answers: Mutex<VecDeque<String>>,
@@ -77,6 +67,16 @@ impl ScriptedPrompter {
         }
     }
 
+    /// The questions asked so far.
+    pub fn questions(&self) -> Vec<String> {
+        self.asked.lock().map(|a| a.clone()).unwrap_or_default()
+    }
+
+    /// How many answers were not used.
+    pub fn left(&self) -> usize {
+        self.answers.lock().map(|a| a.len()).unwrap_or_default()
+    }
+
     fn next(&self, question: &str) -> Result<String> {
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(question.to_string());
@@ -87,6 +87,26 @@ impl ScriptedPrompter {
             .and_then(|mut a| a.pop_front())
             .ok_or_else(Error::cancelled)
     }
+}
+
+/// An item by index, by its exact text, or by its first word.
+fn pick(items: &[String], answer: &str) -> Result<usize> {
+    let answer = answer.trim();
+    answer
+        .parse::<usize>()
+        .ok()
+        .filter(|i| *i < items.len())
+        .or_else(|| items.iter().position(|i| i == answer))
+        .or_else(|| {
+            items
+                .iter()
+                .position(|i| i.split_whitespace().next() == Some(answer))
+        })
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "scripted answer `{answer}` is not one of {items:?}"
+            ))
+        })
 }
 
 impl Prompter for ScriptedPrompter {
@@ -103,7 +123,7 @@ impl Prompter for ScriptedPrompter {
         &self,
         question: &str,
         default: Option<&str>,
-        validate: &dyn Fn(&str) -> std::result::Result<(), String>,
+        validate: Validate<'_>,
     ) -> Result<String> {
         loop {
             let mut a = self.next(question)?;
@@ -116,6 +136,39 @@ impl Prompter for ScriptedPrompter {
                 return Ok(a);
             }
         }
+    }
+
+    fn select(&self, question: &str, items: &[String], default: usize) -> Result<usize> {
+        let a = self.next(question)?;
+        if a.is_empty() {
+            return Ok(default);
+        }
+        pick(items, &a)
+    }
+
+    fn multi_select(
+        &self,
+        question: &str,
+        items: &[String],
+        defaults: &[bool],
+    ) -> Result<Vec<usize>> {
+        let a = self.next(question)?;
+        if a.trim().is_empty() {
+            return Ok((0..items.len())
+                .filter(|i| defaults.get(*i).copied().unwrap_or(false))
+                .collect());
+        }
+        let mut picked = a
+            .split(',')
+            .map(|part| pick(items, part))
+            .collect::<Result<Vec<usize>>>()?;
+        picked.sort_unstable();
+        picked.dedup();
+        Ok(picked)
+    }
+
+    fn password(&self, question: &str, _confirm: bool) -> Result<Secret> {
+        self.next(question).map(Secret::new)
     }
 }
 
@@ -139,5 +192,19 @@ mod tests {
         assert_eq!(p.asked.lock().unwrap().len(), 2);
         let e = p.confirm("again?", false).unwrap_err();
         assert_eq!(e.exit_code(), 130);
+    }
+
+    #[test]
+    fn scripted_selects_by_index_or_text() {
+        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let p = ScriptedPrompter::new(&["", "2", "b", "c,0", "", "x"]);
+        assert_eq!(p.select("q", &items, 1).unwrap(), 1);
+        assert_eq!(p.select("q", &items, 0).unwrap(), 2);
+        assert_eq!(p.select("q", &items, 0).unwrap(), 1);
+        assert_eq!(p.multi_select("q", &items, &[]).unwrap(), [0, 2]);
+        assert_eq!(p.multi_select("q", &items, &[false, true]).unwrap(), [1]);
+        assert_eq!(p.select("q", &items, 0).unwrap_err().exit_code(), 2);
+        assert_eq!(p.password("pw", true).unwrap_err().exit_code(), 130);
+        assert_eq!(p.questions().len(), 7);
     }
 }

@@ -21,6 +21,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
             UsersCommand::Get(a) => users::get::run(ctx, a).await,
             UsersCommand::Create(a) => users::create::run(ctx, a).await,
             UsersCommand::Update(a) => users::update::run(ctx, a).await,
+            UsersCommand::Import(a) => users::import::run(ctx, a).await,
             UsersCommand::Deactivate(a) => users::deactivate::run(ctx, a).await,
             UsersCommand::Reactivate(a) => users::reactivate::run(ctx, a).await,
             UsersCommand::Delete(a) => users::delete::run(ctx, a).await,
@@ -32,6 +33,8 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
             ProfilesCommand::List(a) => profiles::list::run(ctx, a).await,
             ProfilesCommand::Show(a) => profiles::show::run(ctx, a).await,
             ProfilesCommand::Check(a) => profiles::check::run(ctx, a).await,
+            ProfilesCommand::Add(a) => profiles::add::run(ctx, a).await,
+            ProfilesCommand::Remove(a) => profiles::remove::run(ctx, a).await,
             ProfilesCommand::Logout(a) => profiles::logout::run(ctx, a).await,
         },
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(

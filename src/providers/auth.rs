@@ -38,6 +38,15 @@ impl AccessToken {
         }
     }
 
+    /// A token whose expiry is known as a time (a JWT's `exp`).
+    pub fn expiring_at(access: Secret, refresh: Option<Secret>, expires_at: Option<i64>) -> Self {
+        AccessToken {
+            access,
+            refresh,
+            expires_at,
+        }
+    }
+
     pub fn is_fresh(&self) -> bool {
         self.expires_at
             .is_none_or(|at| at - EXPIRY_MARGIN_SECS > now())

@@ -16,9 +16,49 @@ const MAX_ATTEMPTS: u32 = 4;
 /// A `Retry-After` longer than this is not waited out: the request fails as rate limited.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
+/// Cheap to clone: clones share the connection pool. A clone made by [`HttpClient::paced`]
+/// also spaces its requests out to a rate.
 #[derive(Clone)]
 pub struct HttpClient {
     inner: Arc<Inner>,
+    pacer: Option<Arc<Pacer>>,
+}
+
+/// Spaces requests evenly to a rate (a token bucket of depth one): each request reserves the
+/// next free slot and sleeps until it, so concurrent callers never burst past the rate and no
+/// one polls.
+#[derive(Debug)]
+pub struct Pacer {
+    interval: Duration,
+    next_slot: Mutex<Option<tokio::time::Instant>>,
+}
+
+impl Pacer {
+    pub fn new(per_second: f64) -> Pacer {
+        let per_second = if per_second.is_finite() && per_second > 0.0 {
+            per_second
+        } else {
+            f64::MAX
+        };
+        Pacer {
+            interval: Duration::from_secs_f64(1.0 / per_second),
+            next_slot: Mutex::new(None),
+        }
+    }
+
+    /// Wait for this caller's slot.
+    pub async fn wait(&self) {
+        let now = tokio::time::Instant::now();
+        let slot = match self.next_slot.lock() {
+            Ok(mut next) => {
+                let slot = next.filter(|n| *n > now).unwrap_or(now);
+                *next = Some(slot + self.interval);
+                slot
+            }
+            Err(_) => now,
+        };
+        tokio::time::sleep_until(slot).await;
+    }
 }
 
 struct Inner {
@@ -105,9 +145,10 @@ impl Request {
         self
     }
 
-    /// Safe to send again after a timeout or a 5xx: the vendor ends in the same state.
+    /// Safe to send again after a timeout or a 5xx: the vendor ends in the same state. A POST
+    /// that changes nothing (a token request) is as safe as a GET.
     fn idempotent(&self) -> bool {
-        !matches!(self.method, Method::POST)
+        !self.write || !matches!(self.method, Method::POST)
     }
 }
 
@@ -163,6 +204,7 @@ impl HttpClient {
                 message: format!("cannot build the HTTP client: {e}"),
             })?;
         Ok(HttpClient {
+            pacer: None,
             inner: Arc::new(Inner {
                 client,
                 verbose,
@@ -171,6 +213,14 @@ impl HttpClient {
                 backoff_base: Duration::from_millis(500),
             }),
         })
+    }
+
+    /// A client sharing this one's connections whose requests keep to `per_second`.
+    pub fn paced(&self, per_second: f64) -> HttpClient {
+        HttpClient {
+            inner: self.inner.clone(),
+            pacer: Some(Arc::new(Pacer::new(per_second))),
+        }
     }
 
     pub fn dry_run(&self) -> bool {
@@ -200,6 +250,9 @@ impl HttpClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            if let Some(p) = &self.pacer {
+                p.wait().await;
+            }
             let started = Instant::now();
             let outcome = self.send_once(req).await;
             let elapsed = started.elapsed();
@@ -208,6 +261,13 @@ impl HttpClient {
                     self.log(req, &resp.status.to_string(), elapsed);
                     let retryable = resp.status == 429
                         || (resp.status >= 500 && req.idempotent() && resp.status != 501);
+                    // A read answered 2xx with a body that is not JSON was garbled on the way:
+                    // reading again is safe, and every vendor here answers reads in JSON.
+                    let garbled = !req.write && resp.is_success() && !is_json(&resp.body);
+                    if garbled && attempt < MAX_ATTEMPTS {
+                        tokio::time::sleep(self.backoff(attempt)).await;
+                        continue;
+                    }
                     if !retryable || attempt >= MAX_ATTEMPTS {
                         if resp.status == 429 && attempt >= MAX_ATTEMPTS {
                             return Err(ProviderError::RateLimited { attempts: attempt });
@@ -233,10 +293,11 @@ impl HttpClient {
                     tokio::time::sleep(wait).await;
                 }
                 Err(e) => {
-                    let transient = e.is_timeout() || e.is_connect() || e.is_request();
                     self.log(req, &describe(&e), elapsed);
-                    // A POST whose answer never came may have been applied: never re-send it.
-                    let may_retry = transient && (req.idempotent() || e.is_connect());
+                    // Any transport failure of an idempotent request is worth another try. A
+                    // POST whose answer never came may have been applied: only one that never
+                    // connected is sent again.
+                    let may_retry = req.idempotent() || e.is_connect();
                     if !may_retry || attempt >= MAX_ATTEMPTS {
                         return Err(if e.is_timeout() {
                             ProviderError::Unavailable {
@@ -367,6 +428,12 @@ fn describe(e: &reqwest::Error) -> String {
     }
 }
 
+/// An empty body, or one that parses as JSON.
+fn is_json(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace)
+        || serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok()
+}
+
 /// `Retry-After` as seconds or an HTTP date.
 fn parse_retry_after(text: &str) -> Option<Duration> {
     if let Ok(secs) = text.trim().parse::<u64>() {
@@ -445,6 +512,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn garbled_bodies_are_told_from_json() {
+        assert!(is_json(b"{\"a\": [1]}"));
+        assert!(is_json(b"  "));
+        assert!(!is_json(b"{\"results\": ["));
+        assert!(!is_json(b"<html>"));
+    }
+
+    #[test]
     fn retry_after_reads_seconds_and_dates() {
         assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
         assert_eq!(
@@ -468,13 +543,27 @@ mod tests {
     }
 
     #[test]
-    fn only_posts_are_not_idempotent() {
+    fn only_writing_posts_are_not_idempotent() {
         let t = Duration::from_secs(1);
         assert!(!Request::new(Method::POST, "u", t).idempotent());
         assert!(Request::new(Method::PUT, "u", t).idempotent());
         assert!(Request::new(Method::GET, "u", t).idempotent());
         assert!(!Request::new(Method::GET, "u", t).write);
         assert!(!Request::new(Method::POST, "u", t).not_a_write().write);
+        assert!(Request::new(Method::POST, "u", t)
+            .not_a_write()
+            .idempotent());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_pacer_spaces_requests_to_the_rate() {
+        let p = Pacer::new(10.0);
+        let start = tokio::time::Instant::now();
+        for _ in 0..5 {
+            p.wait().await;
+        }
+        // Five slots at 100 ms intervals: the first at once, the fifth 400 ms later.
+        assert_eq!(start.elapsed(), Duration::from_millis(400));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The `Provider` trait every vendor client implements, its error type, and `build(profile)`.
 
+pub mod amani;
 pub mod auth;
+pub mod bleemeo;
+pub mod cradl;
 pub mod http;
 pub mod paradigm;
 
@@ -87,11 +90,24 @@ pub trait Provider: Send + Sync {
         cursor: Option<&str>,
     ) -> Result<Page<User>, ProviderError>;
 
+    /// For page-numbered lists: the cursor of page `page` (1-based) of the listing `query`
+    /// starts, so a caller that knows the count can fetch later pages concurrently. `None`
+    /// (the default) for vendors whose pages can only be walked in order.
+    fn page_cursor(&self, _query: &UserQuery, _page: u64) -> Option<String> {
+        None
+    }
+
     /// One user by the vendor's id.
     async fn get_user(&self, id: &str) -> Result<User, ProviderError>;
 
     /// One user by exact email (case-insensitive), or `None`.
     async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, ProviderError>;
+
+    /// Check a user to create against the vendor's rules without sending anything, so a bulk
+    /// import can refuse bad rows before it writes. `create_user` checks the same.
+    fn validate_new_user(&self, _user: &NewUser) -> Result<(), ProviderError> {
+        Ok(())
+    }
 
     async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError>;
 
@@ -196,8 +212,8 @@ impl ProviderError {
 pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, ProviderError> {
     match profile.kind {
         ProviderKind::Paradigm => Ok(Box::new(paradigm::Paradigm::new(profile, http.clone())?)),
-        ProviderKind::Bleemeo | ProviderKind::Amani | ProviderKind::Cradl => Err(
-            ProviderError::unsupported(profile.kind.name(), "every command", None),
-        ),
+        ProviderKind::Bleemeo => Ok(Box::new(bleemeo::Bleemeo::new(profile, http.clone())?)),
+        ProviderKind::Cradl => Ok(Box::new(cradl::Cradl::new(profile, http.clone())?)),
+        ProviderKind::Amani => Ok(Box::new(amani::Amani::new(profile, http.clone())?)),
     }
 }

@@ -167,6 +167,22 @@ impl Paradigm {
         u
     }
 
+    fn user_page_request(&self, query: &UserQuery, page: u64) -> Request {
+        let mut r = self
+            .request(Method::GET, "/api/v3/users")
+            .query("page", page)
+            .query("page_size", PAGE_SIZE);
+        match query.status {
+            Some(Status::Inactive) => r = r.query("is_active", "false"),
+            Some(_) => r = r.query("is_active", "true"),
+            None => {}
+        }
+        if let Some(g) = &query.group_id {
+            r = r.query("group_id", g);
+        }
+        r
+    }
+
     /// Page through every user until `pick` finds one. Paradigm has no GET by id or email.
     async fn scan(&self, pick: impl Fn(&User) -> bool) -> Result<Option<User>, ProviderError> {
         let query = UserQuery::default();
@@ -364,21 +380,7 @@ impl Provider for Paradigm {
     ) -> Result<Page<User>, ProviderError> {
         let req = match cursor {
             Some(next) => self.follow(next)?,
-            None => {
-                let mut r = self
-                    .request(Method::GET, "/api/v3/users")
-                    .query("page", 1)
-                    .query("page_size", PAGE_SIZE);
-                match query.status {
-                    Some(Status::Inactive) => r = r.query("is_active", "false"),
-                    Some(_) => r = r.query("is_active", "true"),
-                    None => {}
-                }
-                if let Some(g) = &query.group_id {
-                    r = r.query("group_id", g);
-                }
-                r
-            }
+            None => self.user_page_request(query, 1),
         };
         let page: WirePage<WireUser> = self.send(&req).await?.json("the user list")?;
         Ok(Page {
@@ -386,6 +388,13 @@ impl Provider for Paradigm {
             next: page.next,
             total: page.count,
         })
+    }
+
+    fn page_cursor(&self, query: &UserQuery, page: u64) -> Option<String> {
+        let req = self.user_page_request(query, page);
+        let mut url = url::Url::parse(&req.url).ok()?;
+        url.query_pairs_mut().extend_pairs(&req.query);
+        Some(url.to_string())
     }
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
@@ -408,13 +417,15 @@ impl Provider for Paradigm {
         .await
     }
 
-    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+    fn validate_new_user(&self, user: &NewUser) -> Result<(), ProviderError> {
         let username = user
             .username
             .as_deref()
-            .ok_or_else(|| ProviderError::bad_input("paradigm needs --username"))?;
+            .ok_or_else(|| ProviderError::bad_input("paradigm needs a username"))?;
         check_username(username)?;
         check_language(&user.language)?;
+        int_ids("group", &user.groups)?;
+        int_ids("role", &user.roles)?;
         for (what, given) in [
             ("phone", user.phone.is_some()),
             ("password", user.password.is_some()),
@@ -428,6 +439,12 @@ impl Provider for Paradigm {
                 )));
             }
         }
+        Ok(())
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+        self.validate_new_user(user)?;
+        let username = user.username.as_deref().unwrap_or_default();
         let mut body = Map::new();
         body.insert("email".into(), json!(user.email));
         body.insert("username".into(), json!(username));

@@ -67,7 +67,11 @@ async fn vendor_request(
         vendor.name(),
         parts.method.as_str(),
         target,
-    );
+    )
+    .or_else(|| random_fault(&sandbox, &parts.method));
+    if fault.is_some() {
+        lock(&sandbox.inner.stats).faults += 1;
+    }
     let base_url = format!("http://{}/{prefix}", host(&parts.headers, &connection));
     let req = ApiRequest::new(
         parts.method,
@@ -83,12 +87,33 @@ async fn vendor_request(
     };
     let response = match fault {
         None => vendor.handle(&ctx, &req),
+        Some(Fault::Stall { secs }) => {
+            tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+            vendor.handle(&ctx, &req)
+        }
         Some(fault) => apply_fault(vendor, &ctx, &req, &connection, fault),
     };
     if response.status() == StatusCode::TOO_MANY_REQUESTS {
         lock(&sandbox.inner.stats).rate_limited += 1;
     }
     response
+}
+
+/// A fault for `SandboxOptions::fault_rate`, or none.
+fn random_fault(sandbox: &Sandbox, method: &Method) -> Option<Fault> {
+    let options = &sandbox.inner.options;
+    if options.fault_rate.is_nan() || options.fault_rate <= 0.0 {
+        return None;
+    }
+    let mut rng = lock(&sandbox.inner.rng);
+    if rng.f64() >= options.fault_rate {
+        return None;
+    }
+    let write = matches!(
+        *method,
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    );
+    Some(faults::random(&mut rng, write, options.stall_secs))
 }
 
 fn apply_fault(
@@ -113,6 +138,8 @@ fn apply_fault(
             connection.cut();
             answer
         }
+        // Handled where the request can wait; kept here so every fault has one meaning.
+        Fault::Stall { .. } => vendor.handle(ctx, req),
         Fault::MalformedJson => (
             [(header::CONTENT_TYPE, "application/json")],
             Body::from(Bytes::from_static(b"{\"results\": [")),

@@ -15,6 +15,32 @@ pub enum Fault {
     CommitThenDrop,
     /// Answer 200 with a body that is not JSON.
     MalformedJson,
+    /// Hold the request this long before handling it: a timeout for a client that gives up
+    /// sooner.
+    Stall { secs: u64 },
+}
+
+/// A fault drawn at random for `SandboxOptions::fault_rate`: 5xx, 429, a reset connection,
+/// malformed JSON, a stall, or (for writes) "commit then drop".
+pub(super) fn random(rng: &mut fastrand::Rng, write: bool, stall_secs: u64) -> Fault {
+    let mut mix = vec![
+        Fault::ServerError { status: 500 },
+        Fault::ServerError { status: 502 },
+        Fault::ServerError { status: 503 },
+        Fault::TooManyRequests {
+            retry_after_secs: 1,
+        },
+        Fault::Drop,
+        Fault::MalformedJson,
+    ];
+    if write {
+        mix.push(Fault::CommitThenDrop);
+        mix.push(Fault::CommitThenDrop);
+    }
+    if stall_secs > 0 {
+        mix.push(Fault::Stall { secs: stall_secs });
+    }
+    mix.swap_remove(rng.usize(..mix.len()))
 }
 
 /// Which requests a fault applies to, and how many times.
@@ -124,6 +150,22 @@ mod tests {
             ..FaultRule::new(Fault::Drop)
         }];
         assert_eq!(take(&mut rules, "paradigm", "GET", "/paradigm"), None);
+    }
+
+    #[test]
+    fn the_random_mix_is_seeded_and_commits_only_writes() {
+        let draw = |seed, write| {
+            let mut rng = fastrand::Rng::with_seed(seed);
+            (0..200)
+                .map(|_| random(&mut rng, write, 0))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(draw(7, true), draw(7, true), "same seed, same faults");
+        assert!(draw(7, false).iter().all(|f| *f != Fault::CommitThenDrop));
+        assert!(draw(7, true).contains(&Fault::CommitThenDrop));
+        assert!(!draw(7, true)
+            .iter()
+            .any(|f| matches!(f, Fault::Stall { .. })));
     }
 
     #[test]

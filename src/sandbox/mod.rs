@@ -5,7 +5,10 @@
 // windows, absolute links) is in app.rs, faults.rs, limits.rs and request.rs, so that a vendor's
 // file only describes its own API.
 
+pub mod amani;
 mod app;
+pub mod bleemeo;
+pub mod cradl;
 mod faults;
 mod limits;
 pub mod paradigm;
@@ -34,12 +37,32 @@ pub use server::RunningSandbox;
 /// The API key the sandbox's Paradigm accepts; it belongs to the seeded admin user (id 1).
 pub const PARADIGM_TEST_KEY: &str = "roster-sandbox-paradigm-key";
 
+/// The login the sandbox's Amani accepts: its seeded admin, who may administer users.
+pub const AMANI_TEST_USERNAME: &str = "admin@amani.sandbox.example";
+pub const AMANI_TEST_PASSWORD: &str = "roster-sandbox-amani-password";
+
+/// The login (password grant) the sandbox's Bleemeo accepts: the seeded account admin.
+pub const BLEEMEO_TEST_USERNAME: &str = "admin@sandbox.example";
+pub const BLEEMEO_TEST_PASSWORD: &str = "roster-sandbox-bleemeo-password";
+/// The one account that login reaches, sent as `X-Bleemeo-Account`.
+pub const BLEEMEO_TEST_ACCOUNT: &str = "9b3f2f6e-7d1a-4c8e-a0b5-2c4d6e8f1a3b";
+
+/// The OAuth2 client (client credentials grant) the sandbox's Cradl accepts.
+pub const CRADL_TEST_CLIENT_ID: &str = "roster-sandbox-cradl-client";
+pub const CRADL_TEST_CLIENT_SECRET: &str = "roster-sandbox-cradl-secret";
+
 /// Everything the emulated vendors hold. Persisted as JSON by [`store::StateFile`].
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SandboxState {
     // A state file written before a vendor was added still loads: that vendor starts from its seed.
     #[serde(default = "paradigm::State::seed")]
     pub paradigm: paradigm::State,
+    #[serde(default = "amani::State::seed")]
+    pub amani: amani::State,
+    #[serde(default = "bleemeo::State::seed")]
+    pub bleemeo: bleemeo::State,
+    #[serde(default = "cradl::State::seed")]
+    pub cradl: cradl::State,
 }
 
 impl SandboxState {
@@ -47,6 +70,9 @@ impl SandboxState {
     pub fn seed() -> SandboxState {
         SandboxState {
             paradigm: paradigm::State::seed(),
+            amani: amani::State::seed(),
+            bleemeo: bleemeo::State::seed(),
+            cradl: cradl::State::seed(),
         }
     }
 }
@@ -59,6 +85,12 @@ pub struct SandboxOptions {
     /// When set, replaces every vendor's documented limits: this many requests per second for each
     /// limit class. A value that is not a positive finite number turns rate limiting off.
     pub rate_limit_per_sec: Option<f64>,
+    /// The share of vendor requests (0 to 1) that meet a random fault (see `Fault`), drawn from
+    /// a generator seeded with `fault_seed` so a run can be repeated.
+    pub fault_rate: f64,
+    pub fault_seed: u64,
+    /// How long the random "timeout" fault holds a request; 0 leaves it out of the mix.
+    pub stall_secs: u64,
 }
 
 /// What the sandbox counted since it was created.
@@ -68,6 +100,8 @@ pub struct Stats {
     pub requests: u64,
     /// POST/PUT/PATCH/DELETE under a vendor prefix, including rejected ones.
     pub writes: u64,
+    /// Faults applied, injected or random.
+    pub faults: u64,
     /// Answers with status 429, whether from a rate limit or an injected fault.
     pub rate_limited: u64,
     /// Keyed like `POST /paradigm/api/v3/users`, with ids replaced by `{id}`.
@@ -90,7 +124,12 @@ pub(crate) trait Vendor: Sync {
 }
 
 /// The emulated vendors; the first one is the default profile.
-static VENDORS: &[&dyn Vendor] = &[&paradigm::Paradigm];
+static VENDORS: &[&dyn Vendor] = &[
+    &paradigm::Paradigm,
+    &bleemeo::Bleemeo,
+    &amani::Amani,
+    &cradl::Cradl,
+];
 
 /// What a vendor's handler may touch.
 pub(crate) struct VendorCtx<'a> {
@@ -121,6 +160,7 @@ struct Inner {
     faults: Mutex<Vec<FaultRule>>,
     stats: Mutex<Stats>,
     limiter: Mutex<limits::RateLimiter>,
+    rng: Mutex<fastrand::Rng>,
 }
 
 /// A sandbox: vendors' state plus options. Cheap to clone; clones share everything.
@@ -135,10 +175,11 @@ impl Sandbox {
         Sandbox {
             inner: Arc::new(Inner {
                 state: Mutex::new(state),
-                options,
                 faults: Mutex::new(Vec::new()),
                 stats: Mutex::new(Stats::default()),
                 limiter: Mutex::new(limiter),
+                rng: Mutex::new(fastrand::Rng::with_seed(options.fault_seed)),
+                options,
             }),
         }
     }

@@ -184,7 +184,8 @@ async fn profiles_point_at_the_running_sandbox_with_the_test_key() {
          base_url = \"{}/paradigm\"\ntoken = \"{PARADIGM_TEST_KEY}\"\n",
         h.server.root_url()
     );
-    assert_eq!(text, expected);
+    // The other vendors' blocks follow the default one.
+    assert!(text.starts_with(&expected), "{text}");
     let parsed: toml::Value = toml::from_str(&text).expect("valid TOML");
     assert_eq!(
         parsed["profiles"]["paradigm"]["token"].as_str(),

@@ -2,9 +2,15 @@
 
 mod common;
 
+mod amani;
+mod bleemeo;
 mod config;
+mod cradl;
 mod generated;
+mod import;
+mod interactive;
 mod output;
+mod profile_setup;
 mod profiles;
 mod sandbox_mode;
 mod security;

@@ -38,7 +38,13 @@ fn sandbox_commands_see_each_others_changes_and_reset_restores_the_seed() {
     assert_eq!(code(&out), 1);
     assert!(crate::common::stderr(&out).contains("roster sandbox reset"));
     assert_success(&env.run(&["sandbox", "reset"]), &["reset a corrupt file"]);
-    assert_eq!(env.json(&["--sandbox", "users", "list"]).as_array().unwrap().len(), seed);
+    assert_eq!(
+        env.json(&["--sandbox", "users", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        seed
+    );
 }
 
 #[test]

@@ -34,6 +34,39 @@ pub const PARADIGM: Case = Case {
     removal: "delete",
 };
 
+pub const BLEEMEO: Case = Case {
+    profile: "bleemeo",
+    create_extra: &["--first-name", "New", "--set", "timezone=Europe/Paris"],
+    update: &["--last-name", "Person"],
+    updated: ("last_name", "Person"),
+    group: "manager",
+    add_flag: "--add-role",
+    remove_flag: "--remove-role",
+    removal: "delete",
+};
+
+pub const AMANI: Case = Case {
+    profile: "amani",
+    create_extra: &["--generate-password", "--first-name", "New"],
+    update: &["--last-name", "Person"],
+    updated: ("last_name", "Person"),
+    group: "Operator",
+    add_flag: "--add-role",
+    remove_flag: "--remove-role",
+    removal: "deactivate",
+};
+
+pub const CRADL: Case = Case {
+    profile: "cradl",
+    create_extra: &["--name", "New Hire"],
+    update: &["--name", "New Person"],
+    updated: ("display_name", "New Person"),
+    group: "Developer",
+    add_flag: "--add-role",
+    remove_flag: "--remove-role",
+    removal: "delete",
+};
+
 /// create -> list shows it -> get by id and email -> update -> group add/remove -> duplicate ->
 /// removal -> gone.
 pub fn scenario(env: &Env, case: &Case) {
@@ -123,6 +156,24 @@ fn in_group(user: &Value, name: &str) -> bool {
 fn paradigm_scenario() {
     let env = Env::new();
     scenario(&env, &PARADIGM);
+}
+
+#[test]
+fn amani_scenario() {
+    let env = Env::new();
+    scenario(&env, &AMANI);
+}
+
+#[test]
+fn bleemeo_scenario() {
+    let env = Env::new();
+    scenario(&env, &BLEEMEO);
+}
+
+#[test]
+fn cradl_scenario() {
+    let env = Env::new();
+    scenario(&env, &CRADL);
 }
 
 #[test]

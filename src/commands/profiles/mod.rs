@@ -1,8 +1,12 @@
 //! `roster profiles ...`: one file per verb, and the summary they show.
 
+pub mod add;
 pub mod check;
+mod draft;
+mod file;
 pub mod list;
 pub mod logout;
+pub mod remove;
 pub mod show;
 
 use std::collections::BTreeMap;

@@ -15,9 +15,9 @@ pub async fn run(global: &GlobalArgs, _args: Args) -> Result<()> {
     })?;
     let shown = path.display().to_string();
     tokio::task::spawn_blocking(move || store::StateFile::reset(&path))
-    .await
-    .map_err(|e| Error::failure("sandbox reset stopped").with_source(e))?
-    .map_err(|e| Error::failure(format!("cannot reset {shown}")).with_source(e))?;
+        .await
+        .map_err(|e| Error::failure("sandbox reset stopped").with_source(e))?
+        .map_err(|e| Error::failure(format!("cannot reset {shown}")).with_source(e))?;
     if !global.quiet {
         eprintln!("sandbox state reset to the seed ({shown})");
     }

@@ -24,6 +24,29 @@ pub struct Args {
     /// Requests each vendor accepts, e.g. 200/s (replaces the documented limits)
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub rate_limit: Option<RateLimit>,
+    /// Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection,
+    /// malformed JSON, a stall, or a write committed and its answer dropped
+    #[arg(long, default_value_t = 0.0, value_name = "P", value_parser = parse_share)]
+    pub fault_rate: f64,
+    /// Seed for the fault draw, so a run can be repeated
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub fault_seed: u64,
+    /// Add this many generated users to each vendor's seed (for benchmarks of big tenants)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub seed_users: u32,
+    /// Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)
+    #[arg(long, value_name = "N")]
+    pub user_quota: Option<usize>,
+    /// Seconds the "stall" fault holds a request (0 leaves stalls out)
+    #[arg(long, default_value_t = 0, value_name = "SECS")]
+    pub stall_secs: u64,
+}
+
+fn parse_share(text: &str) -> std::result::Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err("expected a number from 0 to 1".to_string()),
+    }
 }
 
 fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
@@ -34,8 +57,22 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
     let options = SandboxOptions {
         latency: Duration::from_millis(args.latency),
         rate_limit_per_sec: args.rate_limit.map(|r| r.per_second),
+        fault_rate: args.fault_rate,
+        fault_seed: args.fault_seed,
+        stall_secs: args.stall_secs,
     };
-    let sandbox = Sandbox::new(SandboxState::seed(), options);
+    let mut state = SandboxState::seed();
+    for i in 0..args.seed_users {
+        let email = format!("user{i}@bench.example");
+        state.paradigm.add_user(&email, &format!("user{i}"));
+        state.bleemeo.add_user(&email);
+        state.amani.add_user(&email);
+        state.cradl.add_user(&email);
+    }
+    if let Some(quota) = args.user_quota {
+        state.cradl.max_users = quota;
+    }
+    let sandbox = Sandbox::new(state, options);
     let running = sandbox
         .start(args.listen)
         .await

@@ -1,5 +1,6 @@
 //! `roster users create` (alias `invite`): resolve the new user's fields, then create it.
 
+use super::invite::{self, PasswordChoice};
 use crate::commands::resolve;
 use crate::context::{Context, Target};
 use crate::error::{Error, Result};
@@ -66,8 +67,10 @@ pub fn parse_rfc3339(text: &str) -> std::result::Result<String, String> {
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let target = ctx.target()?;
-    let generated = args.generate_password;
-    let new = resolve_new_user(ctx, &target, args).await?;
+    let Resolved {
+        user: new,
+        generated,
+    } = resolve_new_user(ctx, &target, args).await?;
     let created = target.provider.create_user(&new).await;
     let Some(mut user) = super::sent(ctx, &target, created)? else {
         return Ok(());
@@ -90,66 +93,57 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     ctx.out.item(&user)
 }
 
-/// Arguments -> the request to send: prompts for what is missing where a person can answer,
-/// resolves group and role names to ids.
-pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Result<NewUser> {
-    let needs_username = target.profile.kind == crate::config::ProviderKind::Paradigm;
-    let mut missing = Vec::new();
-    if args.email.is_none() {
-        missing.push("--email");
-    }
-    if needs_username && args.username.is_none() {
-        missing.push("--username");
-    }
-    if !missing.is_empty() && !ctx.interactive {
-        return Err(Error::usage(format!(
-            "missing {} for {}; pass them or run on a terminal",
-            missing.join(" and "),
-            target.profile.kind
-        )));
-    }
-    let email = match args.email {
-        Some(e) => e,
-        None => ctx.prompter.input("Email", None, &|s: &str| {
-            if looks_like_email(s) {
-                Ok(())
-            } else {
-                Err("not an email address".into())
-            }
-        })?,
+/// The request to send, and whether its password was generated (to show it once).
+pub struct Resolved {
+    pub user: NewUser,
+    pub generated: bool,
+}
+
+/// Arguments -> the request to send: asks for what is missing where a person can answer (see
+/// `invite`), resolves group and role names to ids.
+pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Result<Resolved> {
+    let kind = target.profile.kind;
+    // Listed only when the person will be asked to pick from them.
+    let offered = if invite::asks_memberships(&args, kind, ctx.interactive) {
+        target.provider.list_groups().await.map_err(target.err())?
+    } else {
+        Vec::new()
     };
+    let done = invite::complete(
+        args,
+        &invite::Invite {
+            kind,
+            profile: &target.profile.name,
+            offered: &offered,
+            interactive: ctx.interactive,
+        },
+        ctx.prompter.as_ref(),
+    )?;
+    let args = done.args;
+    let email = args
+        .email
+        .ok_or_else(|| Error::usage(format!("missing --email for {kind}")))?;
     if !looks_like_email(&email) {
         return Err(Error::usage(format!("`{email}` is not an email address")));
     }
-    let username = match args.username {
-        Some(u) => Some(u),
-        None if needs_username => {
-            let suggested = default_username(&email);
-            Some(
-                ctx.prompter
-                    .input("Username", Some(&suggested), &|s: &str| {
-                        if s.is_empty() {
-                            Err("required".into())
-                        } else {
-                            Ok(())
-                        }
-                    })?,
-            )
-        }
-        None => None,
+    let generated = done.password == PasswordChoice::Generate;
+    let password = match done.password {
+        PasswordChoice::None => None,
+        PasswordChoice::Stdin => Some(super::fields::read_secret_line("the password")?),
+        PasswordChoice::Generate => Some(super::fields::generate_password()?),
+        PasswordChoice::Typed(secret) => Some(secret),
     };
-    let password = if args.password_stdin {
-        Some(super::fields::read_secret_line("the password")?)
-    } else if args.generate_password {
-        Some(super::fields::generate_password()?)
+    let (groups, roles) = if done.memberships_are_ids {
+        (args.group, args.role)
     } else {
-        None
+        (
+            resolve::groups(target, &args.group).await?,
+            resolve::roles(target, &args.role).await?,
+        )
     };
-    let groups = resolve::groups(target, &args.group).await?;
-    let roles = resolve::roles(target, &args.role).await?;
-    Ok(NewUser {
+    let user = NewUser {
         email,
-        username,
+        username: args.username,
         first_name: args.first_name,
         last_name: args.last_name,
         name: args.name,
@@ -162,7 +156,8 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
         expires: args.expires,
         active: args.active.then_some(true),
         extra: super::fields::set_map(&args.set)?,
-    })
+    };
+    Ok(Resolved { user, generated })
 }
 
 /// A cheap shape check; the vendor has the last word.

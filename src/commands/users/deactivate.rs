@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::providers::Operation;
 
-/// Deactivate a user (asks first on a terminal; pass --yes in scripts)
+/// Deactivate a user (you type its email or id to confirm; --yes in scripts)
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The user's id, or their email
@@ -22,11 +22,18 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         .map_err(target.err())?;
     let user = resolve::user(&target, &args.user).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
-    ctx.confirm(
+    let accepted: Vec<&str> = user
+        .email
+        .iter()
+        .map(String::as_str)
+        .chain([user.id.as_str()])
+        .collect();
+    ctx.confirm_typed(
         &format!(
-            "Deactivate user {label} (id {}) in {}?",
+            "Deactivate user {label} (id {}) in {}? They will no longer be able to sign in.",
             user.id, target.profile.name
         ),
+        &accepted,
         "deactivate a user",
     )?;
     let done = target.provider.set_active(&user.id, false).await;

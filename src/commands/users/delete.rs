@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::providers::Operation;
 
-/// Delete a user (asks first on a terminal; pass --yes in scripts)
+/// Delete a user (you type its email or id to confirm; --yes in scripts)
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The user's id, or their email
@@ -23,11 +23,18 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         .map_err(target.err())?;
     let user = resolve::user(&target, &args.user).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
-    ctx.confirm(
+    let accepted: Vec<&str> = user
+        .email
+        .iter()
+        .map(String::as_str)
+        .chain([user.id.as_str()])
+        .collect();
+    ctx.confirm_typed(
         &format!(
-            "Delete user {label} (id {}) from {}? This cannot be undone",
+            "Delete user {label} (id {}) from {}? This cannot be undone.",
             user.id, target.profile.name
         ),
+        &accepted,
         "delete a user",
     )?;
     let deleted = target.provider.delete_user(&user.id).await;

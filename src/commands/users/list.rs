@@ -1,9 +1,19 @@
 //! `roster users list`: stream every user of a profile, page by page.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use tokio::task::JoinSet;
+
 use crate::commands::resolve;
-use crate::context::Context;
-use crate::error::Result;
+use crate::context::{Context, Target};
+use crate::error::{Error, Result};
 use crate::model::{Status, User, UserQuery};
+use crate::output::ListWriter;
+use crate::providers::Page;
+
+/// Pages fetched at once when the vendor numbers its pages and says how many users there are.
+const PAGES_IN_FLIGHT: usize = 4;
 
 /// List users (streams page by page with -o ndjson)
 #[derive(Debug, clap::Args)]
@@ -23,7 +33,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    let target = ctx.target()?;
+    let target = Arc::new(ctx.target()?);
     let group_id = match &args.group {
         Some(g) => resolve::groups(&target, std::slice::from_ref(g))
             .await?
@@ -42,29 +52,119 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         group_id,
         email: None,
     };
-    let limit = args.limit.unwrap_or(usize::MAX);
-    let mut writer = ctx.out.list::<User>();
-    let mut cursor: Option<String> = None;
-    while writer.count() < limit {
-        let page = target
-            .provider
-            .list_users(&query, cursor.as_deref())
-            .await
-            .map_err(target.err())?;
-        let room = limit - writer.count();
-        let users: Vec<User> = page
-            .items
-            .into_iter()
-            .filter(|u| wanted(&query, u))
-            .take(room)
-            .collect();
-        writer.push(&users)?;
-        match page.next {
-            Some(next) => cursor = Some(next),
+    let mut lister = Lister {
+        writer: ctx.out.list::<User>(),
+        query: &query,
+        limit: args.limit.unwrap_or(usize::MAX),
+    };
+    if lister.full() {
+        return lister.writer.finish();
+    }
+    let first = target
+        .provider
+        .list_users(&query, None)
+        .await
+        .map_err(target.err())?;
+    let numbered = first
+        .total
+        .filter(|_| first.next.is_some() && !first.items.is_empty())
+        .zip(target.provider.page_cursor(&query, 2));
+    let per_page = first.items.len() as u64;
+    let mut next = first.next.clone();
+    lister.push(first)?;
+    if let Some((total, _)) = numbered {
+        let pages = total.div_ceil(per_page);
+        fetch_numbered(&target, &query, pages, &mut lister).await?;
+    } else {
+        while let Some(cursor) = next.take() {
+            if lister.full() {
+                break;
+            }
+            let page = target
+                .provider
+                .list_users(&query, Some(&cursor))
+                .await
+                .map_err(target.err())?;
+            next = page.next.clone();
+            lister.push(page)?;
+        }
+    }
+    lister.writer.finish()
+}
+
+/// Pages 2..=`pages` with a few in flight, written in order as they complete: memory holds at
+/// most the pages in flight plus those waiting for an earlier one.
+async fn fetch_numbered(
+    target: &Arc<Target>,
+    query: &UserQuery,
+    pages: u64,
+    lister: &mut Lister<'_, '_>,
+) -> Result<()> {
+    let mut in_flight: JoinSet<(u64, std::result::Result<Page<User>, Error>)> = JoinSet::new();
+    let mut ready: BTreeMap<u64, Page<User>> = BTreeMap::new();
+    let mut next_to_send = 2;
+    let mut next_to_write = 2;
+    while next_to_write <= pages && !lister.full() {
+        while next_to_send <= pages && in_flight.len() + ready.len() < PAGES_IN_FLIGHT {
+            let n = next_to_send;
+            next_to_send += 1;
+            let target = target.clone();
+            let query = query.clone();
+            in_flight.spawn(async move {
+                let page = match target.provider.page_cursor(&query, n) {
+                    Some(cursor) => target
+                        .provider
+                        .list_users(&query, Some(&cursor))
+                        .await
+                        .map_err(target.err()),
+                    None => Err(Error::failure("the vendor stopped numbering its pages")),
+                };
+                (n, page)
+            });
+        }
+        if let Some(page) = ready.remove(&next_to_write) {
+            let last = page.next.is_none() || page.items.is_empty();
+            lister.push(page)?;
+            next_to_write += 1;
+            if last {
+                break;
+            }
+            continue;
+        }
+        match in_flight.join_next().await {
+            Some(Ok((n, page))) => {
+                ready.insert(n, page?);
+            }
+            Some(Err(e)) => return Err(Error::failure("a page fetch stopped").with_source(e)),
             None => break,
         }
     }
-    writer.finish()
+    in_flight.abort_all();
+    Ok(())
+}
+
+/// Filters and writes pages until the limit.
+struct Lister<'o, 'q> {
+    writer: ListWriter<'o, User>,
+    query: &'q UserQuery,
+    limit: usize,
+}
+
+impl Lister<'_, '_> {
+    fn full(&self) -> bool {
+        self.writer.count() >= self.limit
+    }
+
+    fn push(&mut self, page: Page<User>) -> Result<()> {
+        let room = self.limit.saturating_sub(self.writer.count());
+        let users: Vec<User> = page
+            .items
+            .into_iter()
+            .filter(|u| wanted(self.query, u))
+            .take(room)
+            .collect();
+        self.writer.push(&users)
+    }
 }
 
 /// The filters again on the client, for vendors that cannot apply them on the server.

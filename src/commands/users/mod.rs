@@ -5,6 +5,8 @@ pub mod deactivate;
 pub mod delete;
 pub mod fields;
 pub mod get;
+pub mod import;
+pub mod invite;
 pub mod list;
 pub mod reactivate;
 pub mod update;

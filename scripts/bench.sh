@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Benchmarks reported in BENCHMARKS.md. Run from the repository root:
+#   bash scripts/bench.sh [startup] [list] [big] [import] [loop] [chaos]   (default: all)
+# Needs hyperfine, GNU time, jq and curl (Debian: apt-get install hyperfine time jq curl). Everything runs on
+# 127.0.0.1 against `roster sandbox serve`; nothing leaves the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -q
+BIN=$(realpath "${CARGO_TARGET_DIR:-target}")/release/roster
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+export XDG_DATA_HOME=$work/data XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config
+sections=("$@")
+want() { [ ${#sections[@]} -eq 0 ] || [[ " ${sections[*]} " == *" $1 "* ]]; }
+
+# serve NAME ARGS...: start a sandbox, wait for its profiles, write them to $work/NAME.toml
+serve() {
+  local name=$1; shift
+  "$BIN" sandbox serve --listen 127.0.0.1:0 "$@" > "$work/$name.out" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 1 2400); do
+    grep -q '^token' "$work/$name.out" 2>/dev/null && break
+    sleep 0.05
+  done
+  sleep 0.2
+  cp "$work/$name.out" "$work/$name.toml"
+  chmod 600 "$work/$name.toml"
+}
+
+rss() { # rss LABEL CMD...: peak RSS of one run, in MB
+  local label=$1; shift
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" > /dev/null
+  echo "$label: peak RSS $(( $(cat "$work/rss") / 1024 )) MB"
+}
+
+echo "== machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(rustc --version)"
+
+if want startup; then
+echo "== start-up (no config, no network)"
+hyperfine -N --warmup 5 --runs 50 "$BIN --version" "$BIN completions bash" 2>&1 | grep -E 'Time|±|^Benchmark'
+
+fi
+
+if want list; then
+echo "== users list against roster sandbox serve (6 users, one page; --rate-limit lifts Paradigm's 100 lists/min)"
+serve small --rate-limit 1000/s
+export ROSTER_CONFIG=$work/small.toml
+hyperfine -N --warmup 5 --runs 50 "$BIN users list -o json" "$BIN users list" 2>&1 | grep -E 'Time|^Benchmark'
+rss "users list -o json" "$BIN" users list -o json
+
+fi
+
+if want big; then
+echo "== users list -o ndjson over 100,000 users (sandbox --rate-limit 1000/s)"
+serve big --seed-users 100000 --rate-limit 1000/s
+export ROSTER_CONFIG=$work/big.toml
+start=$(date +%s.%N)
+rss "100k users list -o ndjson" "$BIN" users list -o ndjson
+"$BIN" users list -o ndjson | wc -l | sed 's/^/lines: /'
+echo "wall: $(echo "$(date +%s.%N) - $start" | bc) s (two listings)"
+fi
+
+# pace FILE RATE: give every profile in FILE `rate_limit = RATE`
+pace() { sed -i "s|^\[profiles\.\(.*\)\]$|[profiles.\1]\nrate_limit = \"$2\"|" "$1"; }
+
+# hires N PREFIX: a CSV of N new hires
+hires() {
+  echo "email,username,first_name,last_name,name"
+  for i in $(seq 1 "$1"); do echo "$2$i@bench.example,$2$i,Bench,Hire$i,Bench Hire $i"; done
+}
+
+stats() { curl -s "$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/$1.out")/_sandbox/stats"; }
+
+if want import || want loop; then
+echo "== import 1,000 users into each of the four vendors at once (--latency 20 --rate-limit 200/s)"
+serve imp --latency 20 --rate-limit 200/s --user-quota 100000
+export ROSTER_CONFIG=$work/imp.toml
+pace "$ROSTER_CONFIG" 197/s
+hires 1000 imp > "$work/imp.csv"
+before=$(stats imp | jq .requests)
+start=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$work/rss" "$BIN" -q users import "$work/imp.csv" \
+  --profile paradigm,bleemeo,amani,cradl --generate-password --concurrency 16 \
+  --journal "$work/imp.jsonl" -o csv > "$work/imp-results.csv"
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+after=$(stats imp | jq .requests)
+echo "rows: $(($(wc -l < "$work/imp-results.csv") - 1)), created: $(grep -c ',created,' "$work/imp-results.csv")"
+echo "wall: $wall s; requests: $((after - before)); rate: $(echo "($after - $before) / $wall" | bc) req/s of an 800/s ceiling"
+echo "429s seen by the sandbox: $(stats imp | jq .rate_limited); peak RSS: $(( $(cat "$work/rss") / 1024 )) MB"
+
+fi
+
+if want loop; then
+echo "== the same rows as a shell loop of one 'roster users create' per row (250 a vendor)"
+start=$(date +%s.%N)
+for i in $(seq 1 250); do
+  "$BIN" -q --profile paradigm users create --email "loop$i@bench.example" --username "loop$i" -o json > /dev/null
+  "$BIN" -q --profile bleemeo users create --email "loop$i@bench.example" -o json > /dev/null
+  "$BIN" -q --profile amani users create --email "loop$i@bench.example" --generate-password -o json > /dev/null
+  "$BIN" -q --profile cradl users create --email "loop$i@bench.example" -o json > /dev/null
+done
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+echo "1,000 creates in $wall s: $(echo "1000 / $wall" | bc) rows/s"
+
+fi
+
+if want chaos; then
+echo "== the import at --fault-rate 0.2 (seeded), re-run until every row succeeded"
+serve chaos --rate-limit 200/s --fault-rate 0.2 --fault-seed 7 --user-quota 100000
+export ROSTER_CONFIG=$work/chaos.toml
+pace "$ROSTER_CONFIG" 197/s
+hires 1000 chaos > "$work/chaos.csv"
+runs=0
+until "$BIN" -q users import "$work/chaos.csv" --profile paradigm,bleemeo,amani,cradl \
+    --generate-password --concurrency 16 --journal "$work/chaos.jsonl" -o csv > "$work/chaos-$runs.csv"; do
+  runs=$((runs + 1))
+  echo "run $runs: exit $?, failed rows: $(grep -c ',failed,' "$work/chaos-$((runs - 1)).csv" || true)"
+  [ "$runs" -lt 10 ] || break
+done
+echo "faults injected: $(stats chaos | jq .faults)"
+# Count from the sandbox's own state (the vendors' truth), not through roster.
+curl -s "$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/chaos.out")/_sandbox/state" > "$work/state.json"
+for p in paradigm bleemeo amani; do
+  jq -r ".$p.users[].email" "$work/state.json" | grep '^chaos' | sort > "$work/$p.emails" || true
+  echo "$p: $(sort -u "$work/$p.emails" | wc -l) distinct chaos users, $(uniq -d "$work/$p.emails" | wc -l) duplicated"
+done
+# Cradl users carry no email: join them to their profiles.
+jq -r '.cradl as $c | $c.users[] | .profile_id as $p | $c.profiles[] | select(.profile_id == $p) | .email' \
+  "$work/state.json" | grep '^chaos' | sort > "$work/cradl.emails" || true
+echo "cradl: $(sort -u "$work/cradl.emails" | wc -l) distinct chaos users, $(uniq -d "$work/cradl.emails" | wc -l) duplicated"
+fi

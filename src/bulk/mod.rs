@@ -1,0 +1,102 @@
+//! Bulk work over many users and profiles: input rows, the plan, the journal, the run.
+
+pub mod input;
+pub mod journal;
+pub mod plan;
+pub mod run;
+
+use serde::Serialize;
+
+use crate::output::Row;
+
+/// What happened (or, under `--dry-run`, would happen) to one input row in one profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    Created,
+    Updated,
+    Skipped,
+    Failed,
+    WouldCreate,
+    WouldUpdate,
+    /// Not sent: the run was interrupted first.
+    NotRun,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Skipped => "skipped",
+            Action::Failed => "failed",
+            Action::WouldCreate => "would-create",
+            Action::WouldUpdate => "would-update",
+            Action::NotRun => "not-run",
+        }
+    }
+
+    /// Finished for good: a resumed run leaves it alone.
+    pub fn is_done(self) -> bool {
+        matches!(self, Action::Created | Action::Updated | Action::Skipped)
+    }
+}
+
+/// One result row: an input line in one profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub line: u64,
+    pub profile: String,
+    pub email: String,
+    pub action: Action,
+    pub id: Option<String>,
+    pub error: Option<String>,
+    /// A password roster generated for the new user: shown here once, never journaled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Finished by an earlier run, per the journal: no request was sent this time.
+    pub resumed: bool,
+}
+
+impl Row for Outcome {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "LINE", "PROFILE", "EMAIL", "ACTION", "ID", "ERROR", "PASSWORD",
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let mut action = self.action.as_str().to_string();
+        if self.resumed {
+            action.push_str(" (earlier run)");
+        }
+        vec![
+            self.line.to_string(),
+            self.profile.clone(),
+            self.email.clone(),
+            action,
+            self.id.clone().unwrap_or_default(),
+            self.error.clone().unwrap_or_default(),
+            self.password.clone().unwrap_or_default(),
+        ]
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &[
+            "line", "profile", "email", "action", "id", "error", "password", "resumed",
+        ]
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.line.to_string(),
+            self.profile.clone(),
+            self.email.clone(),
+            self.action.as_str().to_string(),
+            self.id.clone().unwrap_or_default(),
+            self.error.clone().unwrap_or_default(),
+            self.password.clone().unwrap_or_default(),
+            self.resumed.to_string(),
+        ]
+    }
+}

@@ -1,0 +1,196 @@
+//! `roster profiles add [NAME]`: check a new profile's credentials, then write it to the config.
+
+use super::draft::{self, Situation};
+use super::file::ConfigFile;
+use super::ProfileSummary;
+use crate::config::{Config, ProviderKind};
+use crate::context::Context;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Identity;
+use crate::providers::{self, auth::TokenCache};
+
+/// Add a profile to the config file (asks on a terminal; flags in scripts)
+///
+/// On a terminal, whatever the flags leave out is asked: the provider, its fields, and where the
+/// secret comes from. The credentials are then checked live, as `profiles check` does, and the
+/// profile is written into the config file, keeping the other profiles and comments, readable by
+/// its owner only. An existing profile is replaced only after a confirmation (--yes in scripts).
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// The new profile's name (letters, digits, - and _)
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// The vendor
+    #[arg(long, value_enum, value_name = "PROVIDER")]
+    pub provider: Option<Vendor>,
+    /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai]
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Login name (bleemeo, amani)
+    #[arg(long, value_name = "NAME")]
+    pub username: Option<String>,
+    /// OAuth2 client id (cradl; bleemeo to replace its public client)
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// The account to act on when a login reaches several (bleemeo)
+    #[arg(long, value_name = "UUID")]
+    pub account_id: Option<String>,
+    /// The OAuth2 token endpoint (cradl) [default: https://auth.cradl.ai/oauth2/token]
+    #[arg(long, value_name = "URL")]
+    pub auth_url: Option<String>,
+    /// Read the API key from this environment variable (paradigm)
+    #[arg(long, value_name = "VAR", conflicts_with = "token_command")]
+    pub token_env: Option<String>,
+    /// Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm)
+    #[arg(long, value_name = "COMMAND")]
+    pub token_command: Option<String>,
+    /// Read the login password from this environment variable (bleemeo, amani)
+    #[arg(long, value_name = "VAR", conflicts_with = "password_command")]
+    pub password_env: Option<String>,
+    /// Run this command to print the login password (bleemeo, amani)
+    #[arg(long, value_name = "COMMAND")]
+    pub password_command: Option<String>,
+    /// Read the client secret from this environment variable (cradl)
+    #[arg(long, value_name = "VAR", conflicts_with = "client_secret_command")]
+    pub client_secret_env: Option<String>,
+    /// Run this command to print the client secret (cradl)
+    #[arg(long, value_name = "COMMAND")]
+    pub client_secret_command: Option<String>,
+    /// Make it the default profile
+    #[arg(long)]
+    pub default: bool,
+    /// Save without checking the credentials with the vendor
+    #[arg(long)]
+    pub skip_check: bool,
+}
+
+/// The vendors, as `--provider` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Vendor {
+    Paradigm,
+    Bleemeo,
+    Amani,
+    Cradl,
+}
+
+impl Vendor {
+    pub fn kind(self) -> ProviderKind {
+        match self {
+            Vendor::Paradigm => ProviderKind::Paradigm,
+            Vendor::Bleemeo => ProviderKind::Bleemeo,
+            Vendor::Amani => ProviderKind::Amani,
+            Vendor::Cradl => ProviderKind::Cradl,
+        }
+    }
+}
+
+pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    if ctx.global.sandbox {
+        return Err(Error::usage(
+            "`profiles add` writes the config file; --sandbox has built-in profiles only",
+        ));
+    }
+    let mut file = ConfigFile::open(ctx.global.config.as_deref())?;
+    let names = file.profile_names();
+    let situation = Situation {
+        file: &file.shown,
+        existing: &names,
+        has_default: file.default_profile().is_some(),
+        interactive: ctx.interactive,
+        yes: ctx.global.yes,
+    };
+    let draft = draft::draft(&args, &situation, ctx.prompter.as_ref())?;
+    for w in &draft.warnings {
+        ctx.out.warn(w);
+    }
+    file.set_profile(&draft.name, &draft.entries)?;
+    if draft.make_default {
+        file.set_default(Some(&draft.name));
+    }
+    // Validated before anything is checked or written: a profile roster could not read back is
+    // never saved.
+    let config = file.config()?;
+    if !args.skip_check {
+        check_or_ask(ctx, &config, &draft.name).await?;
+    }
+    let spec = config
+        .profiles
+        .get(&draft.name)
+        .ok_or_else(|| Error::failure("internal: the new profile is not in the file"))?;
+    let summary = ProfileSummary::new(&config, spec);
+    if ctx.global.dry_run {
+        ctx.out.note(format!(
+            "dry run: profile `{}` not written to {}",
+            draft.name, file.shown
+        ));
+    } else {
+        file.save()?;
+        ctx.out.note(format!(
+            "saved profile `{}`{} to {}{}",
+            draft.name,
+            if draft.make_default {
+                " as the default"
+            } else {
+                ""
+            },
+            file.shown,
+            if file.existed { "" } else { " (a new file)" }
+        ));
+    }
+    ctx.out.item(&summary)
+}
+
+/// Check the credentials live; when that fails, a person may save anyway, a script may not.
+async fn check_or_ask(ctx: &Context, config: &Config, name: &str) -> Result<()> {
+    match check(ctx, config, name).await {
+        Ok(identity) => {
+            ctx.out.note(format!(
+                "{name}: credentials accepted by {}{}",
+                identity.base_url,
+                identity
+                    .principal
+                    .map(|p| format!(" (as {p})"))
+                    .unwrap_or_default()
+            ));
+            Ok(())
+        }
+        Err(e) => {
+            let failed = Error::new(
+                ErrorKind::Auth,
+                format!("checking profile `{name}` failed: {e}"),
+            )
+            .with_hint(
+                "nothing was written; fix the answers or the secret, or pass --skip-check to \
+                 save without checking",
+            );
+            if !ctx.interactive {
+                return Err(failed);
+            }
+            ctx.out
+                .warn(format!("checking profile `{name}` failed: {e}"));
+            if ctx.prompter.confirm("Save it anyway?", false)? {
+                Ok(())
+            } else {
+                Err(failed)
+            }
+        }
+    }
+}
+
+/// `profiles check` for a profile that is not saved yet.
+async fn check(ctx: &Context, config: &Config, name: &str) -> Result<Identity> {
+    let spec = config
+        .profiles
+        .get(name)
+        .ok_or_else(|| Error::failure("internal: the new profile is not in the file"))?;
+    let profile = spec.resolve(&config.source)?;
+    // A token cached for an earlier profile of this name would prove nothing about these
+    // credentials.
+    TokenCache::for_name(name).clear();
+    let provider =
+        providers::build(&profile, &ctx.http).map_err(|e| Error::from_provider(e, name))?;
+    provider
+        .whoami()
+        .await
+        .map_err(|e| Error::from_provider(e, name))
+}

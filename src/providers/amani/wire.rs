@@ -1,0 +1,292 @@
+//! Amani's JSON as it comes off the wire (tolerant of both list shapes), and its errors.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::providers::http::Response;
+use crate::providers::ProviderError;
+use crate::secret::Secret;
+
+/// The user list: the decided `{count, next, previous, results}` envelope, or a bare array.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum WireList<T> {
+    Paged {
+        #[serde(default)]
+        count: Option<u64>,
+        #[serde(default)]
+        next: Option<String>,
+        results: Vec<T>,
+    },
+    Bare(Vec<T>),
+}
+
+impl<T> WireList<T> {
+    /// (items, next link, total).
+    pub(super) fn into_parts(self) -> (Vec<T>, Option<String>, Option<u64>) {
+        match self {
+            WireList::Paged {
+                count,
+                next,
+                results,
+            } => (results, next.filter(|n| !n.is_empty()), count),
+            WireList::Bare(items) => {
+                let total = items.len() as u64;
+                (items, None, Some(total))
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct WireUser {
+    pub id: Value,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub is_active: Option<bool>,
+    /// Permission groups, as objects `{id, name, permissions}` or bare ids.
+    #[serde(default)]
+    pub groups: Option<Vec<Value>>,
+    /// phone, company, mfa, reset_pw, reset_2fa, permissions and anything newer.
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct WireGroup {
+    pub id: Value,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub permissions: Option<Vec<Value>>,
+}
+
+/// The login answer: who signed in, and the token pair.
+#[derive(Deserialize)]
+pub(super) struct WireLogin {
+    #[serde(default)]
+    pub id: Option<Value>,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub company_id: Option<Value>,
+    #[serde(default, alias = "access_token")]
+    pub access: Option<Secret>,
+    #[serde(default, alias = "refresh_token")]
+    pub refresh: Option<Secret>,
+}
+
+/// SimpleJWT's refresh answer; `refresh` only when the vendor rotates refresh tokens.
+#[derive(Deserialize)]
+pub(super) struct WireRefresh {
+    pub access: Secret,
+    #[serde(default)]
+    pub refresh: Option<Secret>,
+}
+
+/// An id as a string, whether the vendor sent a number or a string.
+pub(super) fn id_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A group reference: `{id, name, ...}` or a bare id.
+pub(super) fn group_ref(v: &Value) -> (String, Option<String>) {
+    match v {
+        Value::Object(o) => (
+            o.get("id").map(id_string).unwrap_or_default(),
+            o.get("name").and_then(Value::as_str).map(str::to_string),
+        ),
+        other => (id_string(other), None),
+    }
+}
+
+/// A DRF error answer -> a typed error. 400 bodies are `{field: [messages]}`; a duplicate email
+/// is a 400 on `email`; other errors are `{"detail": ..., "code"?: ...}`.
+pub(super) fn decode_error(resp: &Response) -> ProviderError {
+    let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
+    let mut duplicate = false;
+    let message = match &body {
+        Value::Object(map) if map.get("detail").is_some_and(Value::is_string) => map
+            .get("detail")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        Value::Object(map) if !map.is_empty() => {
+            let mut parts = Vec::new();
+            for (field, messages) in map {
+                for text in messages_of(messages) {
+                    duplicate |= is_duplicate(field, &text);
+                    parts.push(format!("{field}: {text}"));
+                }
+            }
+            parts.join("; ")
+        }
+        Value::Array(items) => items
+            .iter()
+            .flat_map(messages_of)
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => plain_text(resp),
+    };
+    match resp.status {
+        401 => ProviderError::Unauthorized { message },
+        403 => ProviderError::Forbidden { message },
+        404 => ProviderError::NotFound { message },
+        400 if duplicate => ProviderError::Conflict { message },
+        409 => ProviderError::Conflict { message },
+        400 | 422 => ProviderError::Invalid { message },
+        s if s >= 500 => ProviderError::Unavailable {
+            message: format!("HTTP {s}: {message}"),
+        },
+        s => ProviderError::Http { status: s, message },
+    }
+}
+
+/// A field's messages: a list of strings, one string, or nested errors.
+fn messages_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(messages_of).collect(),
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| format!("{k}: {m}")))
+            .collect(),
+        Value::Null => Vec::new(),
+        other => vec![other.to_string()],
+    }
+}
+
+/// Django's unique validators say "... already exists"; vendors word it their own way.
+fn is_duplicate(field: &str, text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    matches!(field, "email" | "username")
+        && ["already", "exists", "unique", "taken", "in use"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// A body that is not JSON (Django's HTML error pages): its text without tags, shortened.
+fn plain_text(resp: &Response) -> String {
+    let snippet = resp.text_snippet();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in snippet.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        format!("HTTP {}", resp.status)
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            body: body.as_bytes().to_vec(),
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn drf_errors_map_to_kinds() {
+        let dup = decode_error(&resp(
+            400,
+            r#"{"email": ["user with this email already exists."]}"#,
+        ));
+        assert!(
+            matches!(dup, ProviderError::Conflict { ref message } if message == "email: user with this email already exists.")
+        );
+        let short = decode_error(&resp(
+            400,
+            r#"{"password": ["This password is too short."], "groups": ["Invalid pk \"9\" - object does not exist."]}"#,
+        ));
+        assert!(
+            matches!(short, ProviderError::Invalid { ref message } if message.contains("password: This password is too short.") && message.contains("groups: "))
+        );
+        let expired = decode_error(&resp(
+            401,
+            r#"{"detail": "Given token not valid for any token type", "code": "token_not_valid", "messages": []}"#,
+        ));
+        assert!(
+            matches!(expired, ProviderError::Unauthorized { ref message } if message.starts_with("Given token"))
+        );
+        assert!(matches!(
+            decode_error(&resp(403, r#"{"detail": "no"}"#)),
+            ProviderError::Forbidden { .. }
+        ));
+        assert!(matches!(
+            decode_error(&resp(404, r#"{"detail": "Not found."}"#)),
+            ProviderError::NotFound { .. }
+        ));
+        assert!(matches!(
+            decode_error(&resp(405, "{}")),
+            ProviderError::Http { status: 405, .. }
+        ));
+        let html = decode_error(&resp(500, "<h1>Server Error (500)</h1>"));
+        assert!(
+            matches!(html, ProviderError::Unavailable { ref message } if message == "HTTP 500: Server Error (500)")
+        );
+        let list = decode_error(&resp(400, r#"["Something is wrong."]"#));
+        assert!(
+            matches!(list, ProviderError::Invalid { ref message } if message == "Something is wrong.")
+        );
+    }
+
+    #[test]
+    fn lists_are_paged_envelopes_or_bare_arrays() {
+        let paged: WireList<WireUser> = serde_json::from_str(
+            r#"{"count": 3, "next": "https://eu.amani.ai/api/v2/user?page=2", "previous": null, "results": [{"id": "u1"}]}"#,
+        )
+        .unwrap();
+        let (items, next, total) = paged.into_parts();
+        assert_eq!(
+            (items.len(), next.as_deref(), total),
+            (1, Some("https://eu.amani.ai/api/v2/user?page=2"), Some(3))
+        );
+        let bare: WireList<WireUser> = serde_json::from_str(
+            r#"[{"id": "u1", "email": "a@b.co"}, {"id": "u2", "groups": null}]"#,
+        )
+        .unwrap();
+        let (items, next, total) = bare.into_parts();
+        assert_eq!((items.len(), next, total), (2, None, Some(2)));
+        let groups: WireList<WireGroup> =
+            serde_json::from_str(r#"[{"id": 1, "name": "Admin", "permissions": ["view_user"]}]"#)
+                .unwrap();
+        assert_eq!(id_string(&groups.into_parts().0[0].id), "1");
+    }
+
+    #[test]
+    fn group_references_are_objects_or_ids() {
+        let (id, name) =
+            group_ref(&serde_json::json!({"id": 2, "name": "Operator", "permissions": []}));
+        assert_eq!((id.as_str(), name.as_deref()), ("2", Some("Operator")));
+        assert_eq!(group_ref(&serde_json::json!(3)), ("3".to_string(), None));
+    }
+}

@@ -1,0 +1,201 @@
+//! Reading and checking Amani's JSON fields, with DRF's `{field: [messages]}` 400 answers.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use regex_lite::Regex;
+use serde_json::{Map, Value};
+
+use super::detail;
+use crate::sandbox::{ApiRequest, BodyError};
+
+pub(super) type Body = Map<String, Value>;
+
+/// Django's `EmailValidator`, near enough: a dot-atom local part and a dotted domain.
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
+    )
+    .expect("the email pattern is a valid regex")
+});
+
+/// The field errors of one request; DRF reports them all together.
+#[derive(Default)]
+pub(super) struct FieldErrors(BTreeMap<String, Vec<String>>);
+
+impl FieldErrors {
+    pub(super) fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0
+            .entry(field.to_string())
+            .or_default()
+            .push(message.into());
+    }
+
+    pub(super) fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    /// The 400 answer, unless nothing was wrong.
+    pub(super) fn answer(self) -> Option<Response> {
+        if self.0.is_empty() {
+            return None;
+        }
+        Some((StatusCode::BAD_REQUEST, Json(self.0)).into_response())
+    }
+}
+
+/// The body as a JSON object; no body reads as an empty one, as in DRF. The error is the answer
+/// to give instead (boxed: it is large and rare).
+pub(super) fn object(req: &ApiRequest) -> Result<Body, Box<Response>> {
+    let answer = match req.json_body() {
+        Ok(None) => return Ok(Body::new()),
+        Ok(Some(Value::Object(body))) => return Ok(body),
+        Ok(Some(other)) => {
+            let mut errors = FieldErrors::default();
+            let text = format!(
+                "Invalid data. Expected a dictionary, but got {}.",
+                kind(&other)
+            );
+            errors.add("non_field_errors", text);
+            errors.answer()
+        }
+        Err(BodyError::UnsupportedMediaType(given)) => Some(detail(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            &format!(
+                "Unsupported media type \"{}\" in request.",
+                given.unwrap_or_default()
+            ),
+        )),
+        Err(BodyError::Malformed(why)) => Some(detail(
+            StatusCode::BAD_REQUEST,
+            &format!("JSON parse error - {why}"),
+        )),
+    };
+    Err(Box::new(
+        answer.unwrap_or_else(|| StatusCode::BAD_REQUEST.into_response()),
+    ))
+}
+
+pub(super) fn require(body: &Body, fields: &[&str], errors: &mut FieldErrors) {
+    for field in fields {
+        if !body.contains_key(*field) {
+            errors.add(field, "This field is required.");
+        }
+    }
+}
+
+/// A string field when present and valid. `blank_ok`: whether "" is accepted.
+pub(super) fn string(
+    body: &Body,
+    field: &str,
+    max: usize,
+    blank_ok: bool,
+    errors: &mut FieldErrors,
+) -> Option<String> {
+    let value = body.get(field)?;
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Null => {
+            errors.add(field, "This field may not be null.");
+            return None;
+        }
+        // DRF's CharField turns numbers into strings; anything else is refused.
+        Value::Number(n) => n.to_string(),
+        _ => {
+            errors.add(field, "Not a valid string.");
+            return None;
+        }
+    };
+    if text.is_empty() && !blank_ok {
+        errors.add(field, "This field may not be blank.");
+        return None;
+    }
+    if text.chars().count() > max {
+        errors.add(
+            field,
+            format!("Ensure this field has no more than {max} characters."),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+pub(super) fn email(body: &Body, errors: &mut FieldErrors) -> Option<String> {
+    let email = string(body, "email", 254, false, errors)?;
+    if !EMAIL.is_match(&email) {
+        errors.add("email", "Enter a valid email address.");
+        return None;
+    }
+    Some(email)
+}
+
+/// Decided: at least 8 characters (Django's `MinimumLengthValidator`).
+pub(super) fn password(body: &Body, errors: &mut FieldErrors) -> Option<String> {
+    let password = string(body, "password", 128, false, errors)?;
+    if password.chars().count() < 8 {
+        errors.add(
+            "password",
+            "This password is too short. It must contain at least 8 characters.",
+        );
+        return None;
+    }
+    Some(password)
+}
+
+pub(super) fn boolean(body: &Body, field: &str, errors: &mut FieldErrors) -> Option<bool> {
+    let value = body.get(field)?;
+    let flag = value.as_bool();
+    if flag.is_none() {
+        errors.add(field, "Must be a valid boolean.");
+    }
+    flag
+}
+
+/// A list of group ids that must each exist; sorted, without duplicates.
+pub(super) fn id_list(
+    body: &Body,
+    field: &str,
+    known: &[u64],
+    errors: &mut FieldErrors,
+) -> Option<Vec<u64>> {
+    let value = body.get(field)?;
+    let Some(items) = value.as_array() else {
+        let text = format!("Expected a list of items but got type \"{}\".", kind(value));
+        errors.add(field, text);
+        return None;
+    };
+    let mut ids = Vec::new();
+    for item in items {
+        match item.as_u64() {
+            Some(id) if known.contains(&id) => ids.push(id),
+            Some(id) => errors.add(
+                field,
+                format!("Invalid pk \"{id}\" - object does not exist."),
+            ),
+            None => errors.add(
+                field,
+                format!(
+                    "Incorrect type. Expected pk value, received {}.",
+                    kind(item)
+                ),
+            ),
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    (!errors.has(field)).then_some(ids)
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "int",
+        Value::String(_) => "str",
+        Value::Array(_) => "list",
+        Value::Object(_) => "dict",
+    }
+}

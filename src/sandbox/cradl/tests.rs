@@ -1,0 +1,270 @@
+//! Cradl over real HTTP: the token endpoint, API Gateway's 403s, 415, throttling.
+
+mod users;
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::DOCUMENTED_AUDIENCE;
+use crate::sandbox::testing::{read, Answer, Harness};
+use crate::sandbox::{Fault, FaultRule, CRADL_TEST_CLIENT_ID, CRADL_TEST_CLIENT_SECRET};
+
+fn base(h: &Harness) -> String {
+    h.server.base_url("cradl")
+}
+
+/// A token request with these form fields.
+async fn token_answer(h: &Harness, form: &[(&str, &str)]) -> Answer {
+    read(h.http.post(format!("{}/oauth2/token", base(h))).form(form)).await
+}
+
+/// A valid access token for the test client.
+async fn token(h: &Harness) -> String {
+    let audience = base(h);
+    let answer = token_answer(
+        h,
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", CRADL_TEST_CLIENT_ID),
+            ("client_secret", CRADL_TEST_CLIENT_SECRET),
+            ("audience", &audience),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    answer.body["access_token"]
+        .as_str()
+        .expect("a token")
+        .to_string()
+}
+
+/// An API request with a bearer token; `path` is below `/cradl`.
+fn api(h: &Harness, method: Method, path: &str, token: &str) -> reqwest::RequestBuilder {
+    h.http
+        .request(method, format!("{}{path}", base(h)))
+        .bearer_auth(token)
+}
+
+async fn get(h: &Harness, path: &str, token: &str) -> Answer {
+    read(api(h, Method::GET, path, token)).await
+}
+
+async fn send(h: &Harness, method: Method, path: &str, token: &str, body: Value) -> Answer {
+    read(api(h, method, path, token).json(&body)).await
+}
+
+/// Cradl's `{"message": ...}` with this status; returns the message.
+fn message(answer: &Answer, status: u16) -> String {
+    assert_eq!(answer.status, status, "{answer:?}");
+    let text = answer.body["message"].as_str().unwrap_or_default();
+    assert!(!text.is_empty(), "{answer:?}");
+    text.to_string()
+}
+
+#[tokio::test]
+async fn the_token_endpoint_wants_client_credentials_and_an_audience() {
+    let h = Harness::seeded().await;
+    let own = base(&h);
+    let good = [
+        ("grant_type", "client_credentials"),
+        ("client_id", CRADL_TEST_CLIENT_ID),
+        ("client_secret", CRADL_TEST_CLIENT_SECRET),
+    ];
+    for audience in [DOCUMENTED_AUDIENCE, own.as_str()] {
+        let mut form = good.to_vec();
+        form.push(("audience", audience));
+        let answer = token_answer(&h, &form).await;
+        assert_eq!(answer.status, 200, "{audience}: {answer:?}");
+        assert_eq!(answer.body["token_type"], "Bearer");
+        assert_eq!(answer.body["expires_in"], 300);
+        assert_eq!(answer.header("cache-control"), Some("no-store"));
+    }
+    type Form<'a> = &'a [(&'a str, &'a str)];
+    let cases: [(Form, u16, &str); 4] = [
+        (&good, 400, "invalid_request"),
+        (
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", CRADL_TEST_CLIENT_ID),
+                ("client_secret", "wrong"),
+                ("audience", DOCUMENTED_AUDIENCE),
+            ],
+            401,
+            "invalid_client",
+        ),
+        (
+            &[
+                ("grant_type", "password"),
+                ("audience", DOCUMENTED_AUDIENCE),
+            ],
+            400,
+            "unsupported_grant_type",
+        ),
+        (
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", CRADL_TEST_CLIENT_ID),
+                ("client_secret", CRADL_TEST_CLIENT_SECRET),
+                ("audience", "https://elsewhere.example"),
+            ],
+            400,
+            "invalid_request",
+        ),
+    ];
+    for (form, status, code) in cases {
+        let answer = token_answer(&h, form).await;
+        assert_eq!(answer.status, status, "{form:?}: {answer:?}");
+        assert_eq!(answer.body["error"], code, "{form:?}");
+        assert!(answer.body["error_description"].is_string());
+    }
+    // HTTP Basic client authentication works as well; JSON bodies do not.
+    let basic = h
+        .http
+        .post(format!("{own}/oauth2/token"))
+        .basic_auth(CRADL_TEST_CLIENT_ID, Some(CRADL_TEST_CLIENT_SECRET))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("audience", DOCUMENTED_AUDIENCE),
+        ]);
+    assert_eq!(read(basic).await.status, 200);
+    let json_body = h
+        .http
+        .post(format!("{own}/oauth2/token"))
+        .json(&json!({"grant_type": "client_credentials"}));
+    assert_eq!(read(json_body).await.status, 400);
+    h.sandbox.with_state(|s| s.cradl.token_lifetime_secs = 7);
+    let mut form = good.to_vec();
+    form.push(("audience", DOCUMENTED_AUDIENCE));
+    assert_eq!(token_answer(&h, &form).await.body["expires_in"], 7);
+}
+
+#[tokio::test]
+async fn missing_bad_and_expired_tokens_are_403_forbidden() {
+    let h = Harness::seeded().await;
+    let url = format!("{}/users", base(&h));
+    let answer = read(h.http.get(&url)).await;
+    assert_eq!(message(&answer, 403), "Forbidden");
+    let answer = read(h.http.get(&url).bearer_auth("made-up")).await;
+    assert_eq!(message(&answer, 403), "Forbidden");
+    let t = token(&h).await;
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+    h.sandbox.with_state(|s| s.cradl.expire_tokens());
+    assert_eq!(message(&get(&h, "/users", &t).await, 403), "Forbidden");
+    let fresh = token(&h).await;
+    assert_eq!(get(&h, "/users", &fresh).await.status, 200);
+}
+
+#[tokio::test]
+async fn unknown_routes_are_api_gateways_missing_authentication_token() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    for (method, path) in [
+        (Method::GET, "/nothing"),
+        (Method::GET, "/users/"),
+        (Method::PUT, "/users/cradl:user:abc"),
+        (Method::DELETE, "/users"),
+        (Method::POST, "/roles"),
+        (Method::GET, ""),
+    ] {
+        let answer = read(api(&h, method.clone(), path, &t)).await;
+        assert_eq!(
+            message(&answer, 403),
+            "Missing Authentication Token",
+            "{method} {path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn writes_without_a_json_content_type_are_415() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    let body = r#"{"email": "new@example.com"}"#;
+    let plain = api(&h, Method::POST, "/users", &t)
+        .header("content-type", "text/plain")
+        .body(body);
+    assert_eq!(message(&read(plain).await, 415), "Unsupported Media Type");
+    let none = api(&h, Method::POST, "/users", &t).body(body);
+    assert_eq!(read(none).await.status, 415);
+    let patch = api(&h, Method::PATCH, "/users/cradl:user:x", &t).body(r#"{"name": "x"}"#);
+    assert_eq!(read(patch).await.status, 415);
+    let users = h.sandbox.with_state(|s| s.cradl.users.len());
+    assert_eq!(users, 5, "nothing was created");
+    let with_charset = api(&h, Method::POST, "/users", &t)
+        .header("content-type", "application/json; charset=utf-8")
+        .body(body);
+    assert_eq!(read(with_charset).await.status, 200);
+}
+
+#[tokio::test]
+async fn throttling_answers_429_without_retry_after() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    h.sandbox.with_state(|s| {
+        s.cradl.rate_limit = 2;
+        s.cradl.rate_window_secs = 60;
+    });
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+    assert_eq!(get(&h, "/roles", &t).await.status, 200);
+    let answer = get(&h, "/users", &t).await;
+    assert_eq!(message(&answer, 429), "Too Many Requests");
+    assert_eq!(answer.header("retry-after"), None);
+    // Token requests are not API requests: still answered.
+    assert_eq!(
+        token_answer(
+            &h,
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", CRADL_TEST_CLIENT_ID),
+                ("client_secret", CRADL_TEST_CLIENT_SECRET),
+                ("audience", DOCUMENTED_AUDIENCE),
+            ]
+        )
+        .await
+        .status,
+        200
+    );
+
+    // An injected 429 has the same shape, even when asked for a Retry-After.
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    h.sandbox.inject(FaultRule {
+        vendor: Some("cradl".into()),
+        ..FaultRule::new(Fault::TooManyRequests {
+            retry_after_secs: 3,
+        })
+    });
+    let answer = get(&h, "/users", &t).await;
+    assert_eq!(message(&answer, 429), "Too Many Requests");
+    assert_eq!(answer.header("retry-after"), None);
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+}
+
+#[tokio::test]
+async fn server_errors_use_the_message_envelope() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    h.sandbox.inject(FaultRule {
+        vendor: Some("cradl".into()),
+        ..FaultRule::new(Fault::ServerError { status: 502 })
+    });
+    let answer = get(&h, "/users", &t).await;
+    assert_eq!(message(&answer, 502), "Internal server error");
+}
+
+#[tokio::test]
+async fn the_profile_block_is_a_working_config() {
+    let h = Harness::seeded().await;
+    let text = h.server.profiles_toml();
+    let parsed: toml::Value = toml::from_str(&text).expect("valid TOML");
+    let cradl = &parsed["profiles"]["cradl"];
+    assert_eq!(cradl["provider"].as_str(), Some("cradl"));
+    assert_eq!(cradl["base_url"].as_str(), Some(base(&h).as_str()));
+    let auth_url = format!("{}/oauth2/token", base(&h));
+    assert_eq!(cradl["auth_url"].as_str(), Some(auth_url.as_str()));
+    assert_eq!(cradl["client_id"].as_str(), Some(CRADL_TEST_CLIENT_ID));
+    assert_eq!(
+        cradl["client_secret"].as_str(),
+        Some(CRADL_TEST_CLIENT_SECRET)
+    );
+}
