@@ -369,14 +369,6 @@ impl Provider for Bleemeo {
         self.send(req).await.map(|_| ())
     }
 
-    async fn set_active(&self, _id: &str, active: bool) -> Result<User, ProviderError> {
-        Err(ProviderError::unsupported(
-            "bleemeo",
-            if active { "reactivate" } else { "deactivate" },
-            (!active).then_some("roster users delete"),
-        ))
-    }
-
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
         // Fixed by the product: nothing to ask the API.
         Ok(ROLES

@@ -273,14 +273,6 @@ impl Provider for Cradl {
         self.inner.send(req).await.map(|_| ())
     }
 
-    async fn set_active(&self, _id: &str, active: bool) -> Result<User, ProviderError> {
-        Err(ProviderError::unsupported(
-            "cradl",
-            if active { "reactivate" } else { "deactivate" },
-            (!active).then_some("roster users delete"),
-        ))
-    }
-
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
         let roles = self.inner.roles().await?;
         Ok(roles

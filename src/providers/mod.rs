@@ -115,7 +115,20 @@ pub trait Provider: Send + Sync {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError>;
 
-    async fn set_active(&self, id: &str, active: bool) -> Result<User, ProviderError>;
+    /// Deactivate (`false`) or reactivate (`true`). The default is for vendors without either:
+    /// the error `Capabilities::require` gives, naming the nearest command that works.
+    async fn set_active(&self, _id: &str, active: bool) -> Result<User, ProviderError> {
+        let op = if active {
+            Operation::Reactivate
+        } else {
+            Operation::Deactivate
+        };
+        self.capabilities().require(op, self.kind())?;
+        Err(ProviderError::protocol(format!(
+            "internal: {} claims {op:?} but does not implement it",
+            self.kind()
+        )))
+    }
 
     /// Every group or role a user can be put in.
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError>;

@@ -534,14 +534,6 @@ impl Provider for Paradigm {
         self.send(&req).await.map(|_| ())
     }
 
-    async fn set_active(&self, _id: &str, active: bool) -> Result<User, ProviderError> {
-        Err(ProviderError::unsupported(
-            "paradigm",
-            if active { "reactivate" } else { "deactivate" },
-            (!active).then_some("roster users delete"),
-        ))
-    }
-
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
         Ok(self
             .group_pages()

@@ -73,7 +73,7 @@ fn a_canary_token_never_appears_in_any_output() {
     );
 
     // Nothing roster wrote under HOME holds it either.
-    for entry in walk(env.home()) {
+    for entry in crate::common::files_under(env.home()) {
         if entry == env.config {
             continue;
         }
@@ -95,19 +95,4 @@ fn the_valid_key_is_not_echoed_by_verbose_or_dry_run() {
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(!stdout(&out).contains(key) && !stderr(&out).contains(key));
     }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }

@@ -1,6 +1,5 @@
 //! `roster users deactivate`: block a user's sign-in without deleting the account.
 
-use crate::commands::resolve;
 use crate::context::Context;
 use crate::error::Result;
 use crate::providers::Operation;
@@ -14,32 +13,19 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    let target = ctx.target()?;
-    target
-        .provider
-        .capabilities()
-        .require(Operation::Deactivate, target.profile.kind)
-        .map_err(target.err())?;
-    let user = resolve::user(&target, &args.user).await?;
-    let label = user.email.clone().unwrap_or_else(|| user.id.clone());
-    let accepted: Vec<&str> = user
-        .email
-        .iter()
-        .map(String::as_str)
-        .chain([user.id.as_str()])
-        .collect();
-    ctx.confirm_typed(
-        &format!(
-            "Deactivate user {label} (id {}) in {}? They will no longer be able to sign in.",
-            user.id, target.profile.name
-        ),
-        &accepted,
+    let (target, user) = super::supported_user(ctx, &args.user, Operation::Deactivate).await?;
+    super::confirm_user(
+        ctx,
+        &target,
+        &user,
+        "Deactivate (they will no longer be able to sign in) user",
         "deactivate a user",
     )?;
     let done = target.provider.set_active(&user.id, false).await;
     let Some(user) = super::sent(ctx, &target, done)? else {
         return Ok(());
     };
+    let label = user.email.as_deref().unwrap_or(&user.id);
     ctx.out.note(format!(
         "deactivated user {label} (id {}) in {}",
         user.id, target.profile.name

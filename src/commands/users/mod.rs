@@ -13,7 +13,8 @@ pub mod update;
 
 use crate::context::{Context, Target};
 use crate::error::Result;
-use crate::providers::ProviderError;
+use crate::model::User;
+use crate::providers::{Operation, ProviderError};
 
 /// A write's outcome: the value, or `None` after `--dry-run` showed the requests instead.
 pub(crate) fn sent<T>(
@@ -29,4 +30,47 @@ pub(crate) fn sent<T>(
         }
         Err(e) => Err((target.err())(e)),
     }
+}
+
+/// The profile and user for an operation not every vendor has: refused before anything is
+/// sent where the vendor lacks it, then the user resolved by id or email.
+pub(crate) async fn supported_user(
+    ctx: &mut Context,
+    user: &str,
+    op: Operation,
+) -> Result<(Target, User)> {
+    let target = ctx.target()?;
+    target
+        .provider
+        .capabilities()
+        .require(op, target.profile.kind)
+        .map_err(target.err())?;
+    let user = crate::commands::resolve::user(&target, user).await?;
+    Ok((target, user))
+}
+
+/// A destructive action's confirmation: the person types the user's email or id; scripts pass
+/// `--yes`. `question` gets the user and profile appended.
+pub(crate) fn confirm_user(
+    ctx: &Context,
+    target: &Target,
+    user: &User,
+    question: &str,
+    what: &str,
+) -> Result<()> {
+    let label = user.email.as_deref().unwrap_or(&user.id);
+    let accepted: Vec<&str> = user
+        .email
+        .iter()
+        .map(String::as_str)
+        .chain([user.id.as_str()])
+        .collect();
+    ctx.confirm_typed(
+        &format!(
+            "{question} {label} (id {}) in {}?",
+            user.id, target.profile.name
+        ),
+        &accepted,
+        what,
+    )
 }

@@ -1,6 +1,5 @@
 //! `roster users reactivate`: let a deactivated user sign in again.
 
-use crate::commands::resolve;
 use crate::context::Context;
 use crate::error::Result;
 use crate::providers::Operation;
@@ -14,13 +13,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    let target = ctx.target()?;
-    target
-        .provider
-        .capabilities()
-        .require(Operation::Reactivate, target.profile.kind)
-        .map_err(target.err())?;
-    let user = resolve::user(&target, &args.user).await?;
+    let (target, user) = super::supported_user(ctx, &args.user, Operation::Reactivate).await?;
     let done = target.provider.set_active(&user.id, true).await;
     let Some(user) = super::sent(ctx, &target, done)? else {
         return Ok(());

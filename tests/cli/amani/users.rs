@@ -49,7 +49,7 @@ fn amani_password_stdin_sets_the_password_and_shows_it_nowhere() {
     let who = check(&env, "newbie", password);
     assert_success(&who, &["profiles check newbie"]);
     assert!(stdout(&who).contains("pw@example.com"));
-    for file in walk(env.home()) {
+    for file in crate::common::files_under(env.home()) {
         if let Ok(text) = std::fs::read_to_string(&file) {
             assert!(!text.contains(password), "{} holds it", file.display());
         }
@@ -203,19 +203,4 @@ fn amani_dry_run_signs_in_but_changes_nothing() {
     assert_eq!(planned[0]["body"]["is_active"], false);
     assert_eq!(count(&env, LOGIN), 1, "signing in is no change");
     assert_eq!(count(&env, PATCH), 0);
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
 }

@@ -10,20 +10,6 @@ fn cache_file(env: &Env) -> std::path::PathBuf {
     env.home().join("xdg-cache/roster/tokens/bleemeo.json")
 }
 
-fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
-    entries
-        .flat_map(|e| {
-            let path = e.path();
-            if path.is_dir() {
-                files_under(&path)
-            } else {
-                vec![path]
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn a_wrong_password_is_exit_4_naming_the_profile_and_never_shown() {
     let env = Env::new();
@@ -72,7 +58,7 @@ fn the_token_is_cached_between_commands_without_the_password() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    for file in files_under(env.home()) {
+    for file in crate::common::files_under(env.home()) {
         if file != env.config {
             let text = std::fs::read_to_string(&file).unwrap_or_default();
             assert!(!text.contains(BLEEMEO_TEST_PASSWORD), "{}", file.display());
