@@ -217,16 +217,7 @@ impl Provider for Amani {
     ) -> Result<Page<User>, ProviderError> {
         let req = match cursor {
             Some(next) => self.follow(next)?,
-            None => {
-                let mut r = self
-                    .request(Method::GET, "/api/v2/user")
-                    .query("page", 1)
-                    .query("page_size", PAGE_SIZE);
-                if let Some(email) = &query.email {
-                    r = r.query("email", email);
-                }
-                r
-            }
+            None => user_page_request(self, query, 1),
         };
         let list: WireList<WireUser> = self.send(req).await?.json("the user list")?;
         let (items, next, total) = list.into_parts();
@@ -235,6 +226,10 @@ impl Provider for Amani {
             next,
             total,
         })
+    }
+
+    fn page_cursor(&self, query: &UserQuery, page: u64) -> Option<String> {
+        user_page_request(self, query, page).full_url()
     }
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
@@ -393,3 +388,15 @@ impl Provider for Amani {
 
 #[cfg(test)]
 mod tests;
+
+/// Page `page` of the user list, with the decided `email` filter when looking one up.
+fn user_page_request(amani: &Amani, query: &UserQuery, page: u64) -> Request {
+    let mut r = amani
+        .request(Method::GET, "/api/v2/user")
+        .query("page", page)
+        .query("page_size", PAGE_SIZE);
+    if let Some(email) = &query.email {
+        r = r.query("email", email);
+    }
+    r
+}

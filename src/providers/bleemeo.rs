@@ -34,6 +34,13 @@ pub struct Bleemeo {
 }
 
 impl Bleemeo {
+    /// Page `page` of the user list (Bleemeo numbers its pages).
+    fn user_page_request(&self, page: u64) -> Request {
+        self.request(Method::GET, "/v1/user/")
+            .query("page", page)
+            .query("page_size", PAGE_SIZE)
+    }
+
     pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         let username = profile
             .setting("username")
@@ -225,12 +232,13 @@ impl Provider for Bleemeo {
         // Status and role filters are applied by the command: Bleemeo has no such filters.
         let req = match cursor {
             Some(next) => self.follow(next)?,
-            None => self
-                .request(Method::GET, "/v1/user/")
-                .query("page", 1)
-                .query("page_size", PAGE_SIZE),
+            None => self.user_page_request(1),
         };
         self.page(req).await
+    }
+
+    fn page_cursor(&self, _query: &UserQuery, page: u64) -> Option<String> {
+        self.user_page_request(page).full_url()
     }
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {

@@ -139,6 +139,15 @@ impl Request {
         self
     }
 
+    /// The URL with its query, as a `next`-style cursor a client can follow later.
+    pub fn full_url(&self) -> Option<String> {
+        let mut url = url::Url::parse(&self.url).ok()?;
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&self.query);
+        }
+        Some(url.to_string())
+    }
+
     /// Mark a POST that changes nothing (a token request) as safe to send under `--dry-run`.
     pub fn not_a_write(mut self) -> Self {
         self.write = false;

@@ -391,10 +391,7 @@ impl Provider for Paradigm {
     }
 
     fn page_cursor(&self, query: &UserQuery, page: u64) -> Option<String> {
-        let req = self.user_page_request(query, page);
-        let mut url = url::Url::parse(&req.url).ok()?;
-        url.query_pairs_mut().extend_pairs(&req.query);
-        Some(url.to_string())
+        self.user_page_request(query, page).full_url()
     }
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {

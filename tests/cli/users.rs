@@ -194,6 +194,12 @@ fn lists_of_more_than_three_pages_are_complete() {
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
     assert_eq!(lines.len(), before + 320);
+    // Later pages are fetched concurrently but written in the vendor's order.
+    let numeric: Vec<u64> = lines
+        .iter()
+        .filter_map(|u| u["id"].as_str()?.parse().ok())
+        .collect();
+    assert!(numeric.windows(2).all(|w| w[0] < w[1]), "in order");
     let mut ids: Vec<&str> = lines.iter().filter_map(|u| u["id"].as_str()).collect();
     ids.sort();
     ids.dedup();
