@@ -225,7 +225,12 @@ pub fn plan(
                     resumed,
                 };
             let work = match (earlier, found) {
-                (Some(Earlier::Done { action, id }), _) => settled(*action, id.clone(), None, true),
+                // Finished by an earlier run and still there. A user the journal created but
+                // the listing no longer has was removed since (or the sandbox was reset): the
+                // journal is stale for that row, and it is created again below.
+                (Some(Earlier::Done { action, id }), Some(_)) => {
+                    settled(*action, id.clone(), None, true)
+                }
                 // Sent by an interrupted run and since committed: it was ours, not a duplicate.
                 (Some(Earlier::Started), Some(u)) => {
                     settled(Action::Created, Some(u.id.clone()), None, true)

@@ -112,6 +112,20 @@ fn import_creates_every_row_once_and_reports_it() {
         "journal reuse sends nothing"
     );
     assert!(outcomes(&again).iter().all(|r| r["resumed"] == true));
+
+    // A user removed since is not trusted to the journal: it is created again.
+    let out = env.run(&["users", "delete", "hire3@example.com", "--yes"]);
+    assert_success(&out, &["delete one"]);
+    let third = env.run(&["-o", "json", "users", "import", &file]);
+    assert_success(&third, &["import after a delete"]);
+    let rows = outcomes(&third);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["action"] == "created" && r["resumed"] == false)
+            .count(),
+        1
+    );
+    assert_eq!(count(&env, "hire3@example.com"), 1);
 }
 
 #[test]
