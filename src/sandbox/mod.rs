@@ -9,6 +9,7 @@ pub mod amani;
 mod app;
 pub mod bleemeo;
 pub mod cradl;
+mod drf;
 mod faults;
 mod limits;
 pub mod paradigm;

@@ -1,11 +1,9 @@
 //! Reading and checking Amani's JSON fields, with DRF's `{field: [messages]}` 400 answers.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use regex_lite::Regex;
 use serde_json::{Map, Value};
 
@@ -22,30 +20,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the email pattern is a valid regex")
 });
 
-/// The field errors of one request; DRF reports them all together.
-#[derive(Default)]
-pub(super) struct FieldErrors(BTreeMap<String, Vec<String>>);
-
-impl FieldErrors {
-    pub(super) fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_string())
-            .or_default()
-            .push(message.into());
-    }
-
-    pub(super) fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
-    }
-
-    /// The 400 answer, unless nothing was wrong.
-    pub(super) fn answer(self) -> Option<Response> {
-        if self.0.is_empty() {
-            return None;
-        }
-        Some((StatusCode::BAD_REQUEST, Json(self.0)).into_response())
-    }
-}
+pub(super) use crate::sandbox::drf::FieldErrors;
 
 /// The body as a JSON object; no body reads as an empty one, as in DRF. The error is the answer
 /// to give instead (boxed: it is large and rare).

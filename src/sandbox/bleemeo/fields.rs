@@ -1,11 +1,9 @@
 //! Reading and checking Bleemeo's JSON fields the DRF way: every field error of a request at once.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use regex_lite::Regex;
 use serde_json::{Map, Value};
 
@@ -31,27 +29,7 @@ static TIMEZONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the timezone pattern is a valid regex")
 });
 
-/// DRF's 400 answer: `{"field": ["message", ...]}` for every field in error.
-#[derive(Default)]
-pub(super) struct FieldErrors(BTreeMap<String, Vec<String>>);
-
-impl FieldErrors {
-    pub(super) fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0
-            .entry(field.to_string())
-            .or_default()
-            .push(message.into());
-    }
-
-    pub(super) fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
-    }
-
-    /// The 400 answer, unless nothing was wrong.
-    pub(super) fn answer(self) -> Option<Response> {
-        (!self.0.is_empty()).then(|| (StatusCode::BAD_REQUEST, Json(self.0)).into_response())
-    }
-}
+pub(super) use crate::sandbox::drf::FieldErrors;
 
 /// The JSON object body; no body reads as an empty one, as in DRF. The error is the answer to
 /// give instead (boxed: it is large and rare).
