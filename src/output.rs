@@ -187,7 +187,15 @@ impl<T: Row> ListWriter<'_, T> {
                     return Ok(());
                 }
                 let mut table = self.out.table();
-                table.set_header(T::headers().to_vec());
+                let bold = self.out.color;
+                table.set_header(T::headers().iter().map(|h| {
+                    let cell = Cell::new(h);
+                    if bold {
+                        cell.add_attribute(comfy_table::Attribute::Bold)
+                    } else {
+                        cell
+                    }
+                }));
                 for row in self.rows {
                     table.add_row(row);
                 }

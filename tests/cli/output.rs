@@ -65,6 +65,11 @@ fn every_format_parses_back_to_the_same_users() {
         );
     }
     assert!(!table.contains('\u{1b}'), "no colour when piped");
+    let out = env.run(&["--color", "always", "users", "list"]);
+    assert!(
+        stdout(&out).contains("\u{1b}[1m"),
+        "--color always styles the header"
+    );
 
     let one = env.json(&["users", "get", users[0]["id"].as_str().unwrap()]);
     assert!(one.is_object(), "one item is an object");
