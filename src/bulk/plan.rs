@@ -201,21 +201,25 @@ pub async fn existing_users(target: &Target) -> Result<HashMap<String, User>> {
     }
 }
 
-/// Decide each (row, profile): resume from the journal, create, update, skip or fail.
-pub fn plan(
-    checked: Vec<Checked>,
-    existing: &[HashMap<String, User>],
+/// Decide each row for one profile: resume from the journal, create, update, skip or fail.
+pub fn plan_profile(
+    target_index: usize,
+    target: &Target,
+    checked: &[Checked],
+    existing: &HashMap<String, User>,
     journal: Option<&Journal>,
-    targets: &[Arc<Target>],
     if_exists: IfExists,
 ) -> Vec<Task> {
     let mut tasks = Vec::new();
     for c in checked {
-        for (i, new) in c.per_target {
-            let profile = &targets[i].profile.name;
-            let found = existing
-                .get(i)
-                .and_then(|m| m.get(&c.row.email.to_ascii_lowercase()));
+        for (i, new) in &c.per_target {
+            if *i != target_index {
+                continue;
+            }
+            let new = new.clone();
+            let i = *i;
+            let profile = &target.profile.name;
+            let found = existing.get(&c.row.email.to_ascii_lowercase());
             let earlier = journal.and_then(|j| j.earlier(c.row.line, profile));
             let settled =
                 |action, id: Option<String>, error: Option<String>, resumed| Work::Settled {
@@ -266,6 +270,25 @@ pub fn plan(
         }
     }
     tasks
+}
+
+/// Every row of one profile as failed, when its users could not be listed.
+pub fn unlisted(target_index: usize, checked: &[Checked], reason: &str) -> Vec<Task> {
+    checked
+        .iter()
+        .filter(|c| c.per_target.iter().any(|(i, _)| *i == target_index))
+        .map(|c| Task {
+            line: c.row.line,
+            email: c.row.email.clone(),
+            target: target_index,
+            work: Work::Settled {
+                action: Action::Failed,
+                id: None,
+                error: Some(format!("cannot list the profile's users: {reason}")),
+                resumed: false,
+            },
+        })
+        .collect()
 }
 
 /// What the row says (as far as this vendor has the field) that the existing user does not

@@ -58,19 +58,22 @@ pub fn generate_password() -> Result<Secret> {
     const DIGIT: &[u8] = b"23456789";
     const SYMBOL: &[u8] = b"!#%+-=?@^_";
     let all: Vec<u8> = [LOWER, UPPER, DIGIT, SYMBOL].concat();
+    // 256 is not a multiple of the alphabet: bytes in the biased top of the range are skipped.
+    let limit = 256 / all.len() * all.len();
     loop {
-        let mut bytes = [0u8; 20];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| Error::failure(format!("no random source: {e}")))?;
-        // 256 is not a multiple of the alphabet: reject the biased top of the range.
-        let limit = (256 / all.len() * all.len()) as u8;
-        if bytes.iter().any(|b| *b >= limit) {
-            continue;
+        let mut pw = String::with_capacity(20);
+        while pw.len() < 20 {
+            let mut bytes = [0u8; 32];
+            getrandom::fill(&mut bytes)
+                .map_err(|e| Error::failure(format!("no random source: {e}")))?;
+            pw.extend(
+                bytes
+                    .iter()
+                    .filter(|b| usize::from(**b) < limit)
+                    .map(|b| all[usize::from(*b) % all.len()] as char)
+                    .take(20 - pw.len()),
+            );
         }
-        let pw: String = bytes
-            .iter()
-            .map(|b| all[*b as usize % all.len()] as char)
-            .collect();
         let has = |set: &[u8]| pw.bytes().any(|c| set.contains(&c));
         if has(LOWER) && has(UPPER) && has(DIGIT) && has(SYMBOL) {
             return Ok(Secret::new(pw));

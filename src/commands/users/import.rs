@@ -101,26 +101,6 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         Some(Arc::new(j))
     };
 
-    // One listing per profile, all profiles at once.
-    let mut listings = tokio::task::JoinSet::new();
-    for (i, t) in targets.iter().enumerate() {
-        let t = t.clone();
-        listings.spawn(async move { (i, plan::existing_users(&t).await) });
-    }
-    let mut existing = vec![std::collections::HashMap::new(); targets.len()];
-    while let Some(done) = listings.join_next().await {
-        let (i, users) =
-            done.map_err(|e| Error::failure("a listing task stopped").with_source(e))?;
-        existing[i] = users?;
-    }
-    let tasks = plan::plan(
-        checked,
-        &existing,
-        journal.as_deref(),
-        &targets,
-        args.if_exists,
-    );
-
     let (stop, cancel) = tokio::sync::watch::channel(false);
     let interrupt = tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
@@ -134,14 +114,38 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         cancel: cancel.clone(),
     });
     let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
+    // Each profile lists its users, plans and runs on its own, so a fast vendor starts sending
+    // while a slow one is still listing.
+    let checked = Arc::new(checked);
     let mut runs = tokio::task::JoinSet::new();
     for (i, target) in targets.into_iter().enumerate() {
-        let mine: Vec<_> = tasks.iter().filter(|t| t.target == i).cloned().collect();
+        let rows = checked
+            .iter()
+            .filter(|c| c.per_target.iter().any(|(t, _)| *t == i))
+            .count();
         let bar = bars
             .as_ref()
-            .map(|m| progress_bar(m, &target.profile.name, mine.len()));
+            .map(|m| progress_bar(m, &target.profile.name, rows));
         let runner = runner.clone();
-        runs.spawn(async move { runner.run_profile(target, mine, bar).await });
+        let checked = checked.clone();
+        let journal = journal.clone();
+        let if_exists = args.if_exists;
+        runs.spawn(async move {
+            let tasks = match plan::existing_users(&target).await {
+                Ok(existing) => plan::plan_profile(
+                    i,
+                    &target,
+                    &checked,
+                    &existing,
+                    journal.as_deref(),
+                    if_exists,
+                ),
+                // Without the listing nothing can be decided safely: every row of this
+                // profile fails with the reason, and a re-run retries them.
+                Err(e) => plan::unlisted(i, &checked, &e.to_string()),
+            };
+            runner.run_profile(target, tasks, bar).await
+        });
     }
     let mut outcomes: Vec<Outcome> = Vec::new();
     while let Some(done) = runs.join_next().await {
