@@ -85,6 +85,12 @@ impl Error {
         Error::new(ErrorKind::Cancelled, "cancelled; nothing was sent")
     }
 
+    /// Ctrl-C while the command may already have sent a change: no promise about it.
+    pub fn interrupted() -> Self {
+        Error::new(ErrorKind::Cancelled, "interrupted")
+            .with_hint("a change sent just before may or may not have been applied; check with `roster users get`")
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -35,7 +35,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         // process mid-prompt (see prompt/terminal.rs).
         tokio::select! {
             biased;
-            _ = tokio::signal::ctrl_c() => Err(error::Error::cancelled()),
+            _ = tokio::signal::ctrl_c() => Err(error::Error::interrupted()),
             r = commands::run(&mut ctx, cli.command) => r,
         }
     };
