@@ -1,15 +1,20 @@
 //! The process's one HTTP client: retries, `Retry-After`, timeouts, dry-run and redacted logging.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::providers::ProviderError;
 use crate::secret::Secret;
+
+mod pacer;
+mod plan;
+
+pub use pacer::Pacer;
+use plan::plan;
+pub use plan::PlannedRequest;
 
 /// How many times one request is tried before its failure is reported.
 const MAX_ATTEMPTS: u32 = 4;
@@ -22,43 +27,6 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 pub struct HttpClient {
     inner: Arc<Inner>,
     pacer: Option<Arc<Pacer>>,
-}
-
-/// Spaces requests evenly to a rate (a token bucket of depth one): each request reserves the
-/// next free slot and sleeps until it, so concurrent callers never burst past the rate and no
-/// one polls.
-#[derive(Debug)]
-pub struct Pacer {
-    interval: Duration,
-    next_slot: Mutex<Option<tokio::time::Instant>>,
-}
-
-impl Pacer {
-    pub fn new(per_second: f64) -> Pacer {
-        let per_second = if per_second.is_finite() && per_second > 0.0 {
-            per_second
-        } else {
-            f64::MAX
-        };
-        Pacer {
-            interval: Duration::from_secs_f64(1.0 / per_second),
-            next_slot: Mutex::new(None),
-        }
-    }
-
-    /// Wait for this caller's slot.
-    pub async fn wait(&self) {
-        let now = tokio::time::Instant::now();
-        let slot = match self.next_slot.lock() {
-            Ok(mut next) => {
-                let slot = next.filter(|n| *n > now).unwrap_or(now);
-                *next = Some(slot + self.interval);
-                slot
-            }
-            Err(_) => now,
-        };
-        tokio::time::sleep_until(slot).await;
-    }
 }
 
 struct Inner {
@@ -192,15 +160,6 @@ impl Response {
             text.to_string()
         }
     }
-}
-
-/// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PlannedRequest {
-    pub method: String,
-    pub url: String,
-    pub headers: BTreeMap<String, String>,
-    pub body: Option<Value>,
 }
 
 impl HttpClient {
@@ -453,134 +412,5 @@ fn parse_retry_after(text: &str) -> Option<Duration> {
     Some(Duration::from_secs(secs))
 }
 
-/// Keys whose values are never shown.
-fn is_secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    ["password", "secret", "token", "refresh", "access"]
-        .iter()
-        .any(|s| k.contains(s))
-}
-
-fn redact(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| {
-                    let v = if is_secret_key(k) {
-                        Value::String("[redacted]".into())
-                    } else {
-                        redact(v)
-                    };
-                    (k.clone(), v)
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(redact).collect()),
-        other => other.clone(),
-    }
-}
-
-fn plan(req: &Request) -> PlannedRequest {
-    let mut headers: BTreeMap<String, String> = req
-        .headers
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect();
-    if req.bearer.is_some() {
-        headers.insert("Authorization".into(), "Bearer [redacted]".into());
-    }
-    let body = match &req.body {
-        Body::None => None,
-        Body::Json(v) => {
-            headers.insert("Content-Type".into(), "application/json".into());
-            Some(redact(v))
-        }
-        Body::Form(fields) => Some(Value::Object(
-            fields
-                .iter()
-                .map(|(k, v)| {
-                    let shown = match v {
-                        FormValue::Secret(_) => "[redacted]".to_string(),
-                        FormValue::Plain(s) => s.clone(),
-                    };
-                    (k.clone(), Value::String(shown))
-                })
-                .collect(),
-        )),
-    };
-    PlannedRequest {
-        method: req.method.to_string(),
-        url: display_url(req),
-        headers,
-        body,
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn garbled_bodies_are_told_from_json() {
-        assert!(is_json(b"{\"a\": [1]}"));
-        assert!(is_json(b"  "));
-        assert!(!is_json(b"{\"results\": ["));
-        assert!(!is_json(b"<html>"));
-    }
-
-    #[test]
-    fn retry_after_reads_seconds_and_dates() {
-        assert_eq!(parse_retry_after("3"), Some(Duration::from_secs(3)));
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn plans_hide_secrets() {
-        let req = Request::new(Method::POST, "http://h/x", Duration::from_secs(1))
-            .bearer(&Secret::new("canary"))
-            .json(serde_json::json!({"email": "a@b.c", "password": "hunter2", "nested": [{"client_secret": "s"}]}));
-        let p = plan(&req);
-        let text = serde_json::to_string(&p).unwrap();
-        assert!(!text.contains("canary"));
-        assert!(!text.contains("hunter2"));
-        assert!(!text.contains("\"s\""));
-        assert!(text.contains("a@b.c"));
-    }
-
-    #[test]
-    fn only_writing_posts_are_not_idempotent() {
-        let t = Duration::from_secs(1);
-        assert!(!Request::new(Method::POST, "u", t).idempotent());
-        assert!(Request::new(Method::PUT, "u", t).idempotent());
-        assert!(Request::new(Method::GET, "u", t).idempotent());
-        assert!(!Request::new(Method::GET, "u", t).write);
-        assert!(!Request::new(Method::POST, "u", t).not_a_write().write);
-        assert!(Request::new(Method::POST, "u", t)
-            .not_a_write()
-            .idempotent());
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn the_pacer_spaces_requests_to_the_rate() {
-        let p = Pacer::new(10.0);
-        let start = tokio::time::Instant::now();
-        for _ in 0..5 {
-            p.wait().await;
-        }
-        // Five slots at 100 ms intervals: the first at once, the fifth 400 ms later.
-        assert_eq!(start.elapsed(), Duration::from_millis(400));
-    }
-
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        let c = HttpClient::new(false, false).unwrap();
-        for attempt in 1..10 {
-            assert!(c.backoff(attempt) <= Duration::from_secs(8));
-        }
-        assert!(c.backoff(1) <= Duration::from_millis(500));
-    }
-}
+mod tests;

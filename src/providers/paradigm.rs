@@ -2,7 +2,6 @@
 
 use async_trait::async_trait;
 use reqwest::Method;
-use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::http::{Request, Response};
@@ -12,6 +11,10 @@ use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
 };
 use crate::secret::Secret;
+
+mod wire;
+
+use wire::{decode_error, id_string, WireGroup, WirePage, WireRef, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 const LANGUAGES: [&str; 4] = ["ar", "en", "fr", "de"];
@@ -23,81 +26,6 @@ pub struct Paradigm {
     token: Secret,
     timeout: std::time::Duration,
     http: HttpClient,
-}
-
-// ---- wire types (the vendor's JSON; tolerant of missing fields and of ids as strings) ----
-
-#[derive(Deserialize)]
-struct WirePage<T> {
-    #[serde(default)]
-    count: Option<u64>,
-    #[serde(default)]
-    next: Option<String>,
-    #[serde(default = "Vec::new")]
-    results: Vec<T>,
-}
-
-#[derive(Deserialize)]
-struct WireUser {
-    id: Value,
-    #[serde(default)]
-    username: Option<String>,
-    #[serde(default)]
-    first_name: Option<String>,
-    #[serde(default)]
-    last_name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-    #[serde(default)]
-    is_active: Option<bool>,
-    #[serde(default)]
-    date_joined: Option<String>,
-    #[serde(default)]
-    last_login: Option<String>,
-    #[serde(default)]
-    invitation_status: Option<String>,
-    #[serde(default)]
-    roles: Vec<WireRef>,
-    #[serde(default)]
-    groups: Vec<WireRef>,
-    /// language, company, account_expiration_date and anything newer: kept in `extra`.
-    #[serde(flatten)]
-    rest: Map<String, Value>,
-}
-
-#[derive(Deserialize)]
-struct WireRef {
-    id: Value,
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct WireGroup {
-    id: Value,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    user_ids: Vec<Value>,
-}
-
-#[derive(Deserialize, Default)]
-struct WireError {
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    detail: Option<String>,
-    #[serde(default)]
-    fields: Map<String, Value>,
-}
-
-fn id_string(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 impl Paradigm {
@@ -288,43 +216,6 @@ fn check_username(name: &str) -> Result<(), ProviderError> {
         Err(ProviderError::bad_input(format!(
             "username `{name}` may contain only letters, digits and @ . + - _"
         )))
-    }
-}
-
-/// Paradigm's error envelope -> a typed error. A duplicate is a 422 `unique` field error.
-fn decode_error(resp: &Response) -> ProviderError {
-    let env: WireError = serde_json::from_slice(&resp.body).unwrap_or_default();
-    let detail = env
-        .detail
-        .clone()
-        .or(env.error.clone())
-        .unwrap_or_else(|| resp.text_snippet());
-    let mut unique = false;
-    let mut parts = Vec::new();
-    for (field, errors) in &env.fields {
-        for e in errors.as_array().into_iter().flatten() {
-            let code = e.get("error").and_then(Value::as_str).unwrap_or("invalid");
-            let text = e.get("detail").and_then(Value::as_str).unwrap_or(code);
-            unique |= code == "unique";
-            parts.push(format!("{field}: {text}"));
-        }
-    }
-    let message = if parts.is_empty() {
-        detail
-    } else {
-        parts.join("; ")
-    };
-    match resp.status {
-        401 => ProviderError::Unauthorized { message },
-        403 => ProviderError::Forbidden { message },
-        404 => ProviderError::NotFound { message },
-        400 | 422 if unique => ProviderError::Conflict { message },
-        409 => ProviderError::Conflict { message },
-        400 | 422 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable {
-            message: format!("HTTP {s}: {message}"),
-        },
-        s => ProviderError::Http { status: s, message },
     }
 }
 
@@ -549,83 +440,4 @@ impl Provider for Paradigm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn resp(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            body: body.as_bytes().to_vec(),
-            retry_after: None,
-        }
-    }
-
-    #[test]
-    fn unique_field_errors_are_conflicts() {
-        let e = decode_error(&resp(
-            422,
-            r#"{"id":null,"code":422,"error":"validation_error","detail":"Invalid input.","fields":{"email":[{"error":"unique","detail":"already used"}]}}"#,
-        ));
-        assert!(
-            matches!(e, ProviderError::Conflict { ref message } if message.contains("email: already used"))
-        );
-        let e = decode_error(&resp(
-            422,
-            r#"{"code":422,"fields":{"language":[{"error":"invalid","detail":"bad"}]}}"#,
-        ));
-        assert!(matches!(e, ProviderError::Invalid { .. }));
-    }
-
-    #[test]
-    fn statuses_map_to_kinds_even_without_an_envelope() {
-        assert!(
-            matches!(decode_error(&resp(401, "nope")), ProviderError::Unauthorized { ref message } if message == "nope")
-        );
-        assert!(matches!(
-            decode_error(&resp(404, "{}")),
-            ProviderError::NotFound { .. }
-        ));
-        assert!(matches!(
-            decode_error(&resp(503, "")),
-            ProviderError::Unavailable { .. }
-        ));
-    }
-
-    #[test]
-    fn local_checks() {
-        assert!(check_username("a.b+c@d-e_f").is_ok());
-        assert!(check_username("a b").is_err());
-        assert!(check_username("").is_err());
-        assert!(check_language(&Some("fr".into())).is_ok());
-        assert!(check_language(&Some("es".into())).is_err());
-        assert!(int_ids("group", &["1".into(), "x".into()]).is_err());
-    }
-
-    #[test]
-    fn tolerant_user_mapping() {
-        let profile = crate::config::Config::parse(
-            "[profiles.p]\nprovider = \"paradigm\"\ntoken = \"k\"\n",
-            "t",
-        )
-        .unwrap()
-        .profiles["p"]
-            .resolve("t")
-            .unwrap();
-        let p = Paradigm::new(&profile, HttpClient::new(false, false).unwrap()).unwrap();
-        let w: WireUser = serde_json::from_str(
-            r#"{"id":"7","email":"a@b.c","is_active":true,"invitation_status":"pending","language":"fr","groups":[{"id":2,"name":"Sales","category":"x"}]}"#,
-        )
-        .unwrap();
-        let u = p.to_user(w);
-        assert_eq!(u.id, "7");
-        assert_eq!(u.status, Status::Invited);
-        assert_eq!(u.groups[0].id, "2");
-        assert_eq!(u.extra["language"], "fr");
-        assert!(p
-            .follow("https://evil.example/api/v3/users?page=2")
-            .is_err());
-        assert!(p
-            .follow("https://paradigm.lighton.ai/api/v3/users?page=2")
-            .is_ok());
-    }
-}
+mod tests;

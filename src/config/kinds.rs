@@ -1,0 +1,135 @@
+//! The vendors a profile can name, and the keys each vendor's profile takes.
+
+use std::fmt;
+
+use super::RateLimit;
+
+/// The vendors roster knows. The `provider` key of a profile names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProviderKind {
+    Paradigm,
+    Bleemeo,
+    Amani,
+    Cradl,
+}
+
+/// One key a provider's profile accepts besides the common ones.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    /// Secret fields accept `NAME_env`, `NAME_command` or a literal `NAME`.
+    pub secret: bool,
+    pub required: bool,
+}
+
+const fn plain(name: &'static str, required: bool) -> FieldSpec {
+    FieldSpec {
+        name,
+        secret: false,
+        required,
+    }
+}
+
+const fn secret(name: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        secret: true,
+        required: true,
+    }
+}
+
+/// Keys every profile accepts.
+pub(super) const COMMON_KEYS: &[&str] = &[
+    "provider",
+    "base_url",
+    "timeout_secs",
+    "allow_insecure_http",
+    "rate_limit",
+];
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 4] = [
+        ProviderKind::Paradigm,
+        ProviderKind::Bleemeo,
+        ProviderKind::Amani,
+        ProviderKind::Cradl,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ProviderKind::Paradigm => "paradigm",
+            ProviderKind::Bleemeo => "bleemeo",
+            ProviderKind::Amani => "amani",
+            ProviderKind::Cradl => "cradl",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The vendor's public API root, or `None` where the profile must name one (Amani's region).
+    pub fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::Paradigm => Some("https://paradigm.lighton.ai"),
+            ProviderKind::Bleemeo => Some("https://api.bleemeo.com"),
+            ProviderKind::Amani => None,
+            ProviderKind::Cradl => Some("https://api.cradl.ai/v1"),
+        }
+    }
+
+    /// The vendor's published request rate, which bulk work keeps to when the profile sets no
+    /// `rate_limit`. Paradigm documents 60 writes a minute; the others publish none.
+    pub fn documented_rate(self) -> Option<RateLimit> {
+        match self {
+            ProviderKind::Paradigm => Some(RateLimit { per_second: 1.0 }),
+            ProviderKind::Bleemeo | ProviderKind::Amani | ProviderKind::Cradl => None,
+        }
+    }
+
+    /// The import columns a vendor's users have. A bulk import drops the others for that
+    /// vendor, so one file can feed profiles of different vendors. `groups` and `roles` are
+    /// always kept: a name that does not resolve must stay an error.
+    pub fn user_fields(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Paradigm => &["username", "first_name", "last_name", "language"],
+            ProviderKind::Bleemeo => &["first_name", "last_name"],
+            ProviderKind::Amani => &["first_name", "last_name", "phone"],
+            ProviderKind::Cradl => &["name", "description"],
+        }
+    }
+
+    /// Vendors that need a password for a new user (`--generate-password`).
+    pub fn needs_password(self) -> bool {
+        self == ProviderKind::Amani
+    }
+
+    /// The provider-specific keys of a profile.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        const PARADIGM: &[FieldSpec] = &[secret("token")];
+        const BLEEMEO: &[FieldSpec] = &[
+            plain("username", true),
+            secret("password"),
+            plain("client_id", false),
+            plain("account_id", false),
+        ];
+        const AMANI: &[FieldSpec] = &[plain("username", true), secret("password")];
+        const CRADL: &[FieldSpec] = &[
+            secret("client_id"),
+            secret("client_secret"),
+            plain("auth_url", false),
+        ];
+        match self {
+            ProviderKind::Paradigm => PARADIGM,
+            ProviderKind::Bleemeo => BLEEMEO,
+            ProviderKind::Amani => AMANI,
+            ProviderKind::Cradl => CRADL,
+        }
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,237 @@
+//! One `[profiles.NAME]` table: its keys checked, its secrets resolved.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::kinds::COMMON_KEYS;
+use super::{ConfigError, Profile, ProfileSpec, ProviderKind, RateLimit, SecretSource};
+use crate::secret::Secret;
+
+impl ProfileSpec {
+    pub(super) fn parse(
+        name: &str,
+        body: &toml::Table,
+        source: &str,
+    ) -> Result<ProfileSpec, ConfigError> {
+        let err = |key: &str, msg: String| ConfigError::new(source, msg).at(name, Some(key));
+        let provider = match body.get("provider") {
+            Some(toml::Value::String(s)) => s.as_str(),
+            Some(_) => return Err(err("provider", "must be a string".into())),
+            None => {
+                return Err(ConfigError::new(source, "missing key `provider`")
+                    .at(name, None)
+                    .hint_that(provider_names_hint()))
+            }
+        };
+        let kind = ProviderKind::from_name(provider).ok_or_else(|| {
+            err("provider", format!("unknown provider `{provider}`"))
+                .hint_that(provider_names_hint())
+        })?;
+
+        let fields = kind.fields();
+        for key in body.keys() {
+            let known = COMMON_KEYS.contains(&key.as_str())
+                || fields.iter().any(|f| {
+                    key == f.name
+                        || (f.secret
+                            && (*key == format!("{}_env", f.name)
+                                || *key == format!("{}_command", f.name)))
+                });
+            if !known {
+                let mut expected: Vec<String> = COMMON_KEYS.iter().map(|s| s.to_string()).collect();
+                for f in fields {
+                    expected.push(f.name.to_string());
+                    if f.secret {
+                        expected.push(format!("{}_env", f.name));
+                        expected.push(format!("{}_command", f.name));
+                    }
+                }
+                return Err(err(key, format!("unknown key for provider {kind}"))
+                    .hint_that(format!("known keys: {}", expected.join(", "))));
+            }
+        }
+
+        let string = |key: &str| -> Result<Option<String>, ConfigError> {
+            match body.get(key) {
+                None => Ok(None),
+                Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(err(key, "must be a string".into())),
+            }
+        };
+
+        let allow_insecure_http = match body.get("allow_insecure_http") {
+            None => false,
+            Some(toml::Value::Boolean(b)) => *b,
+            Some(_) => return Err(err("allow_insecure_http", "must be true or false".into())),
+        };
+        let base_url = match string("base_url")? {
+            Some(u) => u,
+            None => kind.default_base_url().map(str::to_string).ok_or_else(|| {
+                err(
+                    "base_url",
+                    format!("{kind} has no default base URL; set base_url"),
+                )
+            })?,
+        };
+        let base_url =
+            check_base_url(&base_url, allow_insecure_http).map_err(|m| err("base_url", m))?;
+
+        let timeout = match body.get("timeout_secs") {
+            None => Duration::from_secs(30),
+            Some(toml::Value::Integer(n)) if *n > 0 && *n <= 3600 => Duration::from_secs(*n as u64),
+            Some(_) => {
+                return Err(err(
+                    "timeout_secs",
+                    "must be a whole number of seconds from 1 to 3600".into(),
+                ))
+            }
+        };
+        let rate_limit = match string("rate_limit")? {
+            None => None,
+            Some(t) => Some(RateLimit::parse(&t).ok_or_else(|| {
+                err(
+                    "rate_limit",
+                    format!("`{t}` is not like \"10/s\" or \"600/min\""),
+                )
+            })?),
+        };
+
+        let mut settings = BTreeMap::new();
+        let mut secrets = BTreeMap::new();
+        for f in fields {
+            if f.secret {
+                let env = string(&format!("{}_env", f.name))?;
+                let cmd = string(&format!("{}_command", f.name))?;
+                let lit = string(f.name)?;
+                let given = [env.is_some(), cmd.is_some(), lit.is_some()]
+                    .iter()
+                    .filter(|b| **b)
+                    .count();
+                if given > 1 {
+                    return Err(err(
+                        f.name,
+                        format!("give only one of {0}_env, {0}_command and {0}", f.name),
+                    ));
+                }
+                let src = match (env, cmd, lit) {
+                    (Some(v), _, _) => SecretSource::Env(v),
+                    (_, Some(c), _) => SecretSource::Command(c),
+                    (_, _, Some(l)) => SecretSource::Literal(Secret::new(l)),
+                    _ if f.required => {
+                        return Err(err(
+                            f.name,
+                            format!("missing; set one of {0}_env, {0}_command or {0}", f.name),
+                        ))
+                    }
+                    _ => continue,
+                };
+                secrets.insert(f.name.to_string(), src);
+            } else if let Some(v) = string(f.name)? {
+                settings.insert(f.name.to_string(), v);
+            } else if f.required {
+                return Err(err(f.name, "missing".into()));
+            }
+        }
+
+        Ok(ProfileSpec {
+            name: name.to_string(),
+            kind,
+            base_url,
+            timeout,
+            rate_limit,
+            settings,
+            secrets,
+        })
+    }
+
+    /// Resolve every secret source: read the variables, run the commands.
+    pub fn resolve(&self, source: &str) -> Result<Profile, ConfigError> {
+        let mut secrets = BTreeMap::new();
+        for (field, src) in &self.secrets {
+            let err =
+                |key: String, msg: String| ConfigError::new(source, msg).at(&self.name, Some(&key));
+            let value = match src {
+                SecretSource::Literal(s) => s.clone(),
+                SecretSource::Env(var) => match std::env::var(var) {
+                    Ok(v) if !v.trim().is_empty() => Secret::new(v.trim()),
+                    _ => {
+                        return Err(err(
+                            format!("{field}_env"),
+                            format!("environment variable {var} is not set"),
+                        )
+                        .hint_that(format!("export {var}=... before running roster")))
+                    }
+                },
+                SecretSource::Command(cmd) => {
+                    run_secret_command(cmd).map_err(|m| err(format!("{field}_command"), m))?
+                }
+            };
+            secrets.insert(field.clone(), value);
+        }
+        Ok(Profile {
+            name: self.name.clone(),
+            kind: self.kind,
+            base_url: self.base_url.clone(),
+            timeout: self.timeout,
+            rate_limit: self.rate_limit,
+            settings: self.settings.clone(),
+            secrets,
+            source: source.to_string(),
+        })
+    }
+}
+
+fn provider_names_hint() -> String {
+    let names: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.name()).collect();
+    format!("provider must be one of: {}", names.join(", "))
+}
+
+/// Only https, unless the host is this machine or the profile opts in.
+fn check_base_url(text: &str, allow_insecure_http: bool) -> Result<String, String> {
+    let url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if allow_insecure_http || is_loopback(&url) => {}
+        "http" => {
+            return Err(format!(
+                "`{text}` uses http:// to a host that is not this machine; secrets would travel \
+                 in clear. Use https://, or set allow_insecure_http = true in this profile"
+            ))
+        }
+        other => return Err(format!("scheme `{other}` is not supported; use https://")),
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("must not have a query or fragment".into());
+    }
+    Ok(text.trim_end_matches('/').to_string())
+}
+
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+fn run_secret_command(cmd: &str) -> Result<Secret, String> {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run `{cmd}`: {e}"))?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        return Err(format!("`{cmd}` failed ({}): {first}", out.status));
+    }
+    let value = String::from_utf8(out.stdout)
+        .map_err(|_| format!("`{cmd}` printed something that is not UTF-8"))?;
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("`{cmd}` printed nothing"));
+    }
+    Ok(Secret::new(value))
+}

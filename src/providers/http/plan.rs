@@ -1,0 +1,80 @@
+//! What `--dry-run` shows of a write it holds back: the request with every secret redacted.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{display_url, Body, FormValue, Request};
+
+/// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlannedRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: BTreeMap<String, String>,
+    pub body: Option<Value>,
+}
+
+/// Keys whose values are never shown.
+fn is_secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    ["password", "secret", "token", "refresh", "access"]
+        .iter()
+        .any(|s| k.contains(s))
+}
+
+fn redact(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret_key(k) {
+                        Value::String("[redacted]".into())
+                    } else {
+                        redact(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(redact).collect()),
+        other => other.clone(),
+    }
+}
+
+pub(super) fn plan(req: &Request) -> PlannedRequest {
+    let mut headers: BTreeMap<String, String> = req
+        .headers
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    if req.bearer.is_some() {
+        headers.insert("Authorization".into(), "Bearer [redacted]".into());
+    }
+    let body = match &req.body {
+        Body::None => None,
+        Body::Json(v) => {
+            headers.insert("Content-Type".into(), "application/json".into());
+            Some(redact(v))
+        }
+        Body::Form(fields) => Some(Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| {
+                    let shown = match v {
+                        FormValue::Secret(_) => "[redacted]".to_string(),
+                        FormValue::Plain(s) => s.clone(),
+                    };
+                    (k.clone(), Value::String(shown))
+                })
+                .collect(),
+        )),
+    };
+    PlannedRequest {
+        method: req.method.to_string(),
+        url: display_url(req),
+        headers,
+        body,
+    }
+}
