@@ -109,6 +109,9 @@ _roster() {
             roster__subcmd__help__subcmd__users,list)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__list"
                 ;;
+            roster__subcmd__help__subcmd__users,offboard)
+                cmd="roster__subcmd__help__subcmd__users__subcmd__offboard"
+                ;;
             roster__subcmd__help__subcmd__users,reactivate)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__reactivate"
                 ;;
@@ -199,6 +202,9 @@ _roster() {
             roster__subcmd__users,list)
                 cmd="roster__subcmd__users__subcmd__list"
                 ;;
+            roster__subcmd__users,offboard)
+                cmd="roster__subcmd__users__subcmd__offboard"
+                ;;
             roster__subcmd__users,reactivate)
                 cmd="roster__subcmd__users__subcmd__reactivate"
                 ;;
@@ -225,6 +231,9 @@ _roster() {
                 ;;
             roster__subcmd__users__subcmd__help,list)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__list"
+                ;;
+            roster__subcmd__users__subcmd__help,offboard)
+                cmd="roster__subcmd__users__subcmd__help__subcmd__offboard"
                 ;;
             roster__subcmd__users__subcmd__help,reactivate)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__reactivate"
@@ -627,7 +636,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users)
-            opts="list get create update import deactivate reactivate delete"
+            opts="list get create update import offboard deactivate reactivate delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +720,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__users__subcmd__offboard)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1341,7 +1364,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update import deactivate reactivate delete help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,7 +1582,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help)
-            opts="list get create update import deactivate reactivate delete help"
+            opts="list get create update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1670,6 +1693,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__users__subcmd__help__subcmd__offboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__users__subcmd__help__subcmd__reactivate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1763,6 +1800,40 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__users__subcmd__offboard)
+            opts="-o -y -v -q -h -V --delete --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

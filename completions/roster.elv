@@ -68,6 +68,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand invite 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand offboard 'Deactivate (or delete) one person in every profile, all at once'
             cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
             cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
@@ -245,6 +246,27 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'roster;users;offboard'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --delete 'Delete the accounts instead of deactivating them where both are possible'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request with its status and timing on stderr'
+            cand --verbose 'Log each request with its status and timing on stderr'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;users;deactivate'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -311,6 +333,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand offboard 'Deactivate (or delete) one person in every profile, all at once'
             cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
             cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
@@ -325,6 +348,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;update'= {
         }
         &'roster;users;help;import'= {
+        }
+        &'roster;users;help;offboard'= {
         }
         &'roster;users;help;deactivate'= {
         }
@@ -684,6 +709,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+            cand offboard 'Deactivate (or delete) one person in every profile, all at once'
             cand deactivate 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
             cand reactivate 'Reactivate a deactivated user'
             cand delete 'Delete a user (you type its email or id to confirm; --yes in scripts)'
@@ -697,6 +723,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users;update'= {
         }
         &'roster;help;users;import'= {
+        }
+        &'roster;help;users;offboard'= {
         }
         &'roster;help;users;deactivate'= {
         }

@@ -133,6 +133,7 @@ pub enum UsersCommand {
     Create(users::create::Args),
     Update(users::update::Args),
     Import(users::import::Args),
+    Offboard(users::offboard::Args),
     Deactivate(users::deactivate::Args),
     Reactivate(users::reactivate::Args),
     Delete(users::delete::Args),

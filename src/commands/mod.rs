@@ -22,6 +22,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
             UsersCommand::Create(a) => users::create::run(ctx, a).await,
             UsersCommand::Update(a) => users::update::run(ctx, a).await,
             UsersCommand::Import(a) => users::import::run(ctx, a).await,
+            UsersCommand::Offboard(a) => users::offboard::run(ctx, a).await,
             UsersCommand::Deactivate(a) => users::deactivate::run(ctx, a).await,
             UsersCommand::Reactivate(a) => users::reactivate::run(ctx, a).await,
             UsersCommand::Delete(a) => users::delete::run(ctx, a).await,

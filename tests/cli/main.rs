@@ -9,6 +9,7 @@ mod cradl;
 mod generated;
 mod import;
 mod interactive;
+mod offboard;
 mod output;
 mod profile_setup;
 mod profiles;

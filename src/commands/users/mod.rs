@@ -8,6 +8,7 @@ pub mod get;
 pub mod import;
 pub mod invite;
 pub mod list;
+pub mod offboard;
 pub mod reactivate;
 pub mod update;
 

@@ -1,0 +1,136 @@
+//! `roster users offboard`: one person out of every vendor at once.
+
+use serde_json::Value;
+
+use crate::common::{assert_success, code, stderr, Env};
+
+fn results(out: &std::process::Output) -> Vec<Value> {
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap_or_else(|e| panic!("json ({e}): {}", stderr(out)))
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn action<'a>(rows: &'a [Value], profile: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r["profile"] == profile)
+        .and_then(|r| r["action"].as_str())
+        .unwrap_or("missing")
+}
+
+#[test]
+fn offboarding_acts_in_every_profile_as_each_vendor_allows() {
+    let env = Env::new();
+    let email = "leaver@example.com";
+    env.json(&[
+        "--profile",
+        "paradigm",
+        "users",
+        "create",
+        "--email",
+        email,
+        "--username",
+        "leaver",
+    ]);
+    env.json(&[
+        "--profile",
+        "amani",
+        "users",
+        "create",
+        "--email",
+        email,
+        "--generate-password",
+    ]);
+    env.json(&["--profile", "cradl", "users", "create", "--email", email]);
+    // No Bleemeo account: that profile answers `absent`.
+
+    let out = env.run(&["users", "offboard", email]);
+    assert_eq!(code(&out), 2, "needs --yes in a script: {}", stderr(&out));
+
+    let dry = env.run(&["--dry-run", "-o", "json", "users", "offboard", email]);
+    assert_success(&dry, &["offboard --dry-run"]);
+    let writes = env.sandbox.stats().writes;
+
+    let out = env.run(&["-o", "json", "users", "offboard", email, "--yes"]);
+    assert_success(&out, &["offboard"]);
+    let rows = results(&out);
+    assert_eq!(rows.len(), 4, "every profile of the config");
+    assert_eq!(
+        action(&rows, "paradigm"),
+        "deleted",
+        "paradigm cannot deactivate"
+    );
+    assert_eq!(action(&rows, "amani"), "deactivated", "amani cannot delete");
+    assert_eq!(action(&rows, "cradl"), "deleted");
+    assert_eq!(action(&rows, "bleemeo"), "absent");
+    assert!(env.sandbox.stats().writes > writes);
+
+    let gone = env.run(&["--profile", "paradigm", "users", "get", email]);
+    assert_eq!(code(&gone), 5);
+    let blocked = env.json(&["--profile", "amani", "users", "get", email]);
+    assert_eq!(blocked["status"], "inactive");
+
+    // Again: nothing left to do anywhere but Amani, where deactivating twice is harmless.
+    let again = env.run(&[
+        "-o",
+        "json",
+        "--profile",
+        "paradigm,cradl",
+        "users",
+        "offboard",
+        email,
+        "--yes",
+    ]);
+    assert_success(&again, &["offboard again"]);
+    assert!(results(&again).iter().all(|r| r["action"] == "absent"));
+}
+
+#[test]
+fn a_dry_run_shows_the_writes_and_sends_none() {
+    let env = Env::new();
+    let email = "both@example.com";
+    env.json(&[
+        "--profile",
+        "paradigm",
+        "users",
+        "create",
+        "--email",
+        email,
+        "--username",
+        "both",
+    ]);
+    env.json(&[
+        "--profile",
+        "amani",
+        "users",
+        "create",
+        "--email",
+        email,
+        "--generate-password",
+    ]);
+    let out = env.run(&[
+        "--dry-run",
+        "-o",
+        "json",
+        "--profile",
+        "paradigm,amani",
+        "users",
+        "offboard",
+        email,
+    ]);
+    assert_success(&out, &["dry run"]);
+    let rows = results(&out);
+    assert_eq!(action(&rows, "paradigm"), "would-delete");
+    assert_eq!(action(&rows, "amani"), "would-deactivate");
+    // Logging in is a POST; no change (PATCH, DELETE) reached any vendor.
+    let stats = env.sandbox.stats();
+    assert!(
+        stats
+            .by_route
+            .keys()
+            .all(|r| !r.starts_with("PATCH") && !r.starts_with("DELETE")),
+        "{:?}",
+        stats.by_route
+    );
+}
