@@ -15,7 +15,7 @@ use crate::model::User;
 use crate::providers::ProviderError;
 
 /// How many times a create whose outcome is unknown is looked up and tried again.
-const CREATE_ATTEMPTS: u32 = 3;
+const CREATE_ATTEMPTS: u32 = 5;
 
 pub struct Runner {
     pub concurrency: usize,
