@@ -11,10 +11,11 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{retry_after_secs, ApiRequest, Limit, Vendor, VendorCtx};
 use super::{AMANI_TEST_PASSWORD, AMANI_TEST_USERNAME};
+use crate::sandbox::drf::detail;
 
 pub use seed::{VIEWER_EMAIL, VIEWER_PASSWORD};
 
@@ -295,11 +296,6 @@ fn throttle(vendor: &Amani, ctx: &VendorCtx<'_>, key: &str, per_minute: u32) -> 
         .throttle(key, "requests", Limit::per_minute(per_minute))
         .err()?;
     Some(vendor.throttled(retry_after_secs(wait)))
-}
-
-/// DRF's `{"detail": "..."}` answer.
-fn detail(status: StatusCode, text: &str) -> Response {
-    (status, Json(json!({ "detail": text }))).into_response()
 }
 
 /// SimpleJWT's 401: `{"detail", "code"}`, with the header DRF adds.

@@ -8,16 +8,15 @@ mod tests;
 mod users;
 
 use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::{
     retry_after_secs, ApiRequest, Limit, Vendor, VendorCtx, BLEEMEO_TEST_ACCOUNT,
     BLEEMEO_TEST_PASSWORD, BLEEMEO_TEST_USERNAME,
 };
+use crate::sandbox::drf::detail;
 
 /// The public OAuth2 client id of Bleemeo's own tools; the only client the sandbox knows.
 pub const PUBLIC_CLIENT_ID: &str = "1fc6de3e-8750-472e-baea-3ba22bb4eb56";
@@ -236,11 +235,6 @@ impl Bleemeo {
             .err()
             .map(|wait| self.throttled(retry_after_secs(wait)))
     }
-}
-
-/// DRF's envelope for everything but field errors: `{"detail": "..."}`.
-fn detail(status: StatusCode, text: &str) -> Response {
-    (status, Json(json!({ "detail": text }))).into_response()
 }
 
 fn method_not_allowed(method: &Method, allowed: &[Method]) -> Response {

@@ -2,15 +2,8 @@
 
 use std::sync::LazyLock;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use regex_lite::Regex;
-use serde_json::{Map, Value};
-
-use super::detail;
-use crate::sandbox::{ApiRequest, BodyError};
-
-pub(super) type Body = Map<String, Value>;
+use serde_json::Value;
 
 /// Django's `EmailValidator`, near enough: a dot-atom local part and a dotted domain.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -20,39 +13,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the email pattern is a valid regex")
 });
 
-pub(super) use crate::sandbox::drf::FieldErrors;
-
-/// The body as a JSON object; no body reads as an empty one, as in DRF. The error is the answer
-/// to give instead (boxed: it is large and rare).
-pub(super) fn object(req: &ApiRequest) -> Result<Body, Box<Response>> {
-    let answer = match req.json_body() {
-        Ok(None) => return Ok(Body::new()),
-        Ok(Some(Value::Object(body))) => return Ok(body),
-        Ok(Some(other)) => {
-            let mut errors = FieldErrors::default();
-            let text = format!(
-                "Invalid data. Expected a dictionary, but got {}.",
-                kind(&other)
-            );
-            errors.add("non_field_errors", text);
-            errors.answer()
-        }
-        Err(BodyError::UnsupportedMediaType(given)) => Some(detail(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            &format!(
-                "Unsupported media type \"{}\" in request.",
-                given.unwrap_or_default()
-            ),
-        )),
-        Err(BodyError::Malformed(why)) => Some(detail(
-            StatusCode::BAD_REQUEST,
-            &format!("JSON parse error - {why}"),
-        )),
-    };
-    Err(Box::new(
-        answer.unwrap_or_else(|| StatusCode::BAD_REQUEST.into_response()),
-    ))
-}
+pub(super) use crate::sandbox::drf::{kind, object, Body, FieldErrors};
 
 pub(super) fn require(body: &Body, fields: &[&str], errors: &mut FieldErrors) {
     for field in fields {
@@ -162,15 +123,4 @@ pub(super) fn id_list(
     ids.sort_unstable();
     ids.dedup();
     (!errors.has(field)).then_some(ids)
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
-    }
 }

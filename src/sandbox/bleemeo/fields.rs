@@ -2,15 +2,8 @@
 
 use std::sync::LazyLock;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use regex_lite::Regex;
-use serde_json::{Map, Value};
-
-use super::detail;
-use crate::sandbox::{ApiRequest, BodyError};
-
-pub(super) type Body = Map<String, Value>;
+use serde_json::Value;
 
 pub(super) const NAME_MAX: usize = 150;
 
@@ -29,39 +22,7 @@ static TIMEZONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the timezone pattern is a valid regex")
 });
 
-pub(super) use crate::sandbox::drf::FieldErrors;
-
-/// The JSON object body; no body reads as an empty one, as in DRF. The error is the answer to
-/// give instead (boxed: it is large and rare).
-pub(super) fn object(req: &ApiRequest) -> Result<Body, Box<Response>> {
-    let answer = match req.json_body() {
-        Ok(None) => return Ok(Body::new()),
-        Ok(Some(Value::Object(body))) => return Ok(body),
-        Ok(Some(other)) => {
-            let mut errors = FieldErrors::default();
-            let text = format!(
-                "Invalid data. Expected a dictionary, but got {}.",
-                kind(&other)
-            );
-            errors.add("non_field_errors", text);
-            errors
-                .answer()
-                .unwrap_or_else(|| StatusCode::BAD_REQUEST.into_response())
-        }
-        Err(BodyError::UnsupportedMediaType(given)) => detail(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            &format!(
-                "Unsupported media type \"{}\" in request.",
-                given.unwrap_or_default()
-            ),
-        ),
-        Err(BodyError::Malformed(why)) => detail(
-            StatusCode::BAD_REQUEST,
-            &format!("JSON parse error - {why}"),
-        ),
-    };
-    Err(Box::new(answer))
-}
+pub(super) use crate::sandbox::drf::{object, Body, FieldErrors};
 
 /// A string field when present and valid; "" is allowed (names may be blank).
 pub(super) fn string(
@@ -140,16 +101,5 @@ fn type_message(value: &Value, expected: &str) -> String {
     match value {
         Value::Null => "This field may not be null.".to_string(),
         _ => format!("Not {expected}."),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "int",
-        Value::String(_) => "str",
-        Value::Array(_) => "list",
-        Value::Object(_) => "dict",
     }
 }
