@@ -80,12 +80,12 @@ fn concurrent_sandbox_commands_lose_no_write() {
     }
 }
 
-#[test]
-fn sandbox_serve_prints_ready_profiles() {
-    let env = Env::new();
+/// `roster sandbox serve ARGS` on a free port, and the config it printed (every vendor's block).
+fn serve(env: &Env, args: &[&str]) -> (std::process::Child, String) {
     let mut child = env
         .std_command()
         .args(["sandbox", "serve", "--listen", "127.0.0.1:0"])
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -94,22 +94,52 @@ fn sandbox_serve_prints_ready_profiles() {
     let mut text = String::new();
     for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
         let line = line.expect("line");
-        let done = line.starts_with("token");
+        // Cradl's block is printed last and ends with its secret.
+        let done = line.starts_with("client_secret");
         text.push_str(&line);
         text.push('\n');
         if done {
             break;
         }
     }
-    // The printed block is a working config.
+    (child, text)
+}
+
+#[test]
+fn sandbox_serve_prints_ready_profiles() {
+    let env = Env::new();
+    let (mut child, text) = serve(&env, &[]);
+    // The printed blocks are a working config, for every vendor.
     env.write_config(&text);
-    let users = env.json(&["users", "list"]);
-    assert!(!users.as_array().unwrap().is_empty());
+    for profile in ["paradigm", "bleemeo", "amani", "cradl"] {
+        let users = env.json(&["--profile", profile, "users", "list"]);
+        assert!(!users.as_array().unwrap().is_empty(), "{profile}");
+    }
     let _ = child.kill();
     let _ = child.wait();
-    assert_ne!(
-        code(&env.run(&["profiles", "list"])),
-        3,
-        "printed TOML parses"
+}
+
+#[test]
+fn sandbox_serve_can_seed_big_tenants_and_set_a_quota() {
+    let env = Env::new();
+    let (mut child, text) = serve(&env, &["--seed-users", "150", "--user-quota", "2"]);
+    env.write_config(&text);
+    let paradigm = env.json(&["--profile", "paradigm", "users", "list"]);
+    assert_eq!(paradigm.as_array().unwrap().len(), 5 + 150);
+    let over = env.run(&[
+        "--profile",
+        "cradl",
+        "users",
+        "create",
+        "--email",
+        "over@example.com",
+    ]);
+    assert_eq!(
+        code(&over),
+        1,
+        "over the quota: {}",
+        crate::common::stderr(&over)
     );
+    let _ = child.kill();
+    let _ = child.wait();
 }
