@@ -1480,7 +1480,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__deactivate)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --allow-self --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1514,7 +1514,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__delete)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --allow-self --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1828,7 +1828,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__offboard)
-            opts="-o -y -v -q -h -V --delete --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --delete --allow-self --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

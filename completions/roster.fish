@@ -204,7 +204,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l if-exists -d 'What to do with a user whose email already exists in a profile' -r -f -a "skip\t''
 update\t''
@@ -241,6 +241,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l delete -d 'Delete the accounts instead of deactivating them where both are possible'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l allow-self -d 'Allow offboarding the user a profile itself signs in as'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
@@ -258,13 +259,14 @@ csv\t''"
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l allow-self -d 'Allow deactivating the user the profile itself signs in as'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -281,7 +283,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -292,13 +294,14 @@ csv\t''"
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l allow-self -d 'Allow deleting the user the profile itself signs in as'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one user, by id or email'

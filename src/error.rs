@@ -138,6 +138,10 @@ impl Error {
                  comes from (its *_env, *_command or literal key) and run \
                  `roster profiles check {profile}`"
             )),
+            ProviderError::OwnAccount { .. } => Some(format!(
+                "this is the user profile `{profile}` signs in as, and the vendor does not let \
+                 credentials remove their own user; use another admin's credentials for it"
+            )),
             ProviderError::Forbidden { .. } => Some(format!(
                 "the credentials of profile `{profile}` lack the permission for this; \
                  an admin key is needed"

@@ -344,6 +344,15 @@ impl Provider for Amani {
         ))
     }
 
+    /// The login email, and the user id SimpleJWT puts in its tokens' `user_id` claim.
+    async fn own_account(&self) -> Result<Option<super::OwnAccount>, ProviderError> {
+        let token = self.tokens.token().await?;
+        Ok(Some(super::OwnAccount {
+            id: session::jwt_claim(token.expose(), "user_id"),
+            email: Some(self.login.username.clone()),
+        }))
+    }
+
     async fn set_active(&self, id: &str, active: bool) -> Result<User, ProviderError> {
         let mut body = Map::new();
         body.insert("is_active".into(), json!(active));

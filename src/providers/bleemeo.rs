@@ -374,7 +374,16 @@ impl Provider for Bleemeo {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
         let req = self.request(Method::DELETE, &Self::user_path(id)?);
-        self.send(req).await.map(|_| ())
+        let resp = self.send(req).await?;
+        super::readable_answer(&resp, "the answer to the delete")
+    }
+
+    /// Bleemeo documents no "me" endpoint: the login is an email, and users are listed by it.
+    async fn own_account(&self) -> Result<Option<super::OwnAccount>, ProviderError> {
+        Ok(Some(super::OwnAccount {
+            id: None,
+            email: Some(self.username.clone()),
+        }))
     }
 
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {

@@ -267,10 +267,11 @@ impl Provider for Cradl {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
         check_user_id(id)?;
-        // Cradl answers 200 with the deleted user; the command already holds it, so the body
-        // (or its absence) does not matter.
+        // Cradl answers 200 with the deleted user. The command already holds it, but a body
+        // garbled on the way leaves the outcome unknown.
         let req = self.inner.request(Method::DELETE, &user_path(id));
-        self.inner.send(req).await.map(|_| ())
+        let resp = self.inner.send(req).await?;
+        super::readable_answer(&resp, "the answer to the delete")
     }
 
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {

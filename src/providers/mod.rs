@@ -132,6 +132,48 @@ pub trait Provider: Send + Sync {
 
     /// Every group or role a user can be put in.
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError>;
+
+    /// The user this profile's credentials sign in as, so deactivating or deleting it (which
+    /// would lock the profile out) can be refused before sending. `None` (the default) where
+    /// the credentials are no user of the tenant or the vendor offers no way to tell.
+    async fn own_account(&self) -> Result<Option<OwnAccount>, ProviderError> {
+        Ok(None)
+    }
+}
+
+/// Who a profile signs in as: an id, an email, or both, whichever the vendor tells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnAccount {
+    pub id: Option<String>,
+    pub email: Option<String>,
+}
+
+impl OwnAccount {
+    /// True when `user` is this account: the same id, or the same email (any case).
+    pub fn is(&self, user: &User) -> bool {
+        let same_id = self.id.as_deref().is_some_and(|id| id == user.id);
+        let same_email = self.email.as_deref().is_some_and(|own| {
+            [&user.email, &user.username]
+                .into_iter()
+                .flatten()
+                .any(|e| e.eq_ignore_ascii_case(own))
+        });
+        same_id || same_email
+    }
+}
+
+/// A write's answer must at least be readable (empty, or JSON): a body garbled on the way means
+/// the write's outcome is unknown, never that it succeeded.
+pub(crate) fn readable_answer(resp: &http::Response, what: &str) -> Result<(), ProviderError> {
+    resp.json::<serde::de::IgnoredAny>(what)
+        .map(|_| ())
+        .or_else(|e| {
+            if resp.body.iter().all(u8::is_ascii_whitespace) {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
 }
 
 /// A vendor call that failed, keeping what a script needs to tell cases apart.
@@ -166,6 +208,9 @@ pub enum ProviderError {
     Network { message: String },
     #[error("{message}")]
     BadInput { message: String },
+    /// The vendor refused because the user is the one the credentials belong to.
+    #[error("the vendor refuses to let credentials remove their own account: {message}")]
+    OwnAccount { message: String },
     /// `--dry-run`: a write was shown and not sent.
     #[error("dry run: request not sent")]
     DryRun,
@@ -174,7 +219,9 @@ pub enum ProviderError {
 impl ProviderError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            ProviderError::Unauthorized { .. } | ProviderError::Forbidden { .. } => ErrorKind::Auth,
+            ProviderError::Unauthorized { .. }
+            | ProviderError::Forbidden { .. }
+            | ProviderError::OwnAccount { .. } => ErrorKind::Auth,
             ProviderError::NotFound { .. } => ErrorKind::NotFound,
             ProviderError::Conflict { .. } => ErrorKind::Conflict,
             ProviderError::RateLimited { .. } | ProviderError::Unavailable { .. } => {
@@ -188,6 +235,19 @@ impl ProviderError {
             | ProviderError::Network { .. } => ErrorKind::Failure,
             ProviderError::DryRun => ErrorKind::Failure,
         }
+    }
+
+    /// True when a write met this error and the vendor may still have applied it: the answer
+    /// was garbled, the connection dropped after sending, a 5xx or a timeout. Such an outcome
+    /// is looked up before it is reported. A 404 is unclear only for a delete (a retried
+    /// DELETE meets the 404 of its own first attempt), so the caller decides that one.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ProviderError::Protocol { .. }
+                | ProviderError::Network { .. }
+                | ProviderError::Unavailable { .. }
+        )
     }
 
     pub fn not_found(what: impl Into<String>) -> Self {

@@ -419,7 +419,14 @@ impl Provider for Paradigm {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
         let req = self.request(Method::DELETE, &format!("/api/v3/users/{id}"));
-        self.send(&req).await.map(|_| ())
+        let resp = self.send(&req).await.map_err(|e| match e {
+            // Documented: "A key cannot delete its own user". Say that, not "no permission".
+            ProviderError::Forbidden { message } if wire::refuses_own_user(&message) => {
+                ProviderError::OwnAccount { message }
+            }
+            other => other,
+        })?;
+        super::readable_answer(&resp, "the answer to the delete")
     }
 
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {

@@ -15,4 +15,6 @@ mod profile_setup;
 mod profiles;
 mod sandbox_mode;
 mod security;
+mod truthful;
+mod unclear;
 mod users;

@@ -71,10 +71,19 @@ fn offboarding_acts_in_every_profile_as_each_vendor_allows() {
     let blocked = env.json(&["--profile", "amani", "users", "get", email]);
     assert_eq!(blocked["status"], "inactive");
 
-    // Again: nothing left to do anywhere but Amani, where deactivating twice is harmless.
-    let again = env.run(&[
-        "-o",
-        "json",
+    // Again: Amani's account is already inactive, and nothing is sent anywhere.
+    let writes = env.sandbox.stats().writes;
+    let again = env.run(&["-o", "json", "users", "offboard", email, "--yes"]);
+    assert_success(&again, &["offboard again"]);
+    let rows = results(&again);
+    assert_eq!(action(&rows, "amani"), "already-inactive");
+    for gone in ["paradigm", "cradl", "bleemeo"] {
+        assert_eq!(action(&rows, gone), "absent");
+    }
+    assert_eq!(env.sandbox.stats().writes, writes, "nothing was sent");
+
+    // Where the person has no account left at all, that is exit 5, and nothing is sent.
+    let nowhere = env.run(&[
         "--profile",
         "paradigm,cradl",
         "users",
@@ -82,8 +91,13 @@ fn offboarding_acts_in_every_profile_as_each_vendor_allows() {
         email,
         "--yes",
     ]);
-    assert_success(&again, &["offboard again"]);
-    assert!(results(&again).iter().all(|r| r["action"] == "absent"));
+    assert_eq!(code(&nowhere), 5, "{}", stderr(&nowhere));
+    assert!(
+        stderr(&nowhere).contains("no account in any of the 2 profile(s)"),
+        "{}",
+        stderr(&nowhere)
+    );
+    assert_eq!(env.sandbox.stats().writes, writes);
 }
 
 #[test]
@@ -133,4 +147,32 @@ fn a_dry_run_shows_the_writes_and_sends_none() {
         "{:?}",
         stats.by_route
     );
+}
+
+#[test]
+fn roster_profile_narrowing_every_profile_is_said_on_stderr() {
+    let env = Env::new();
+    let out = env
+        .roster()
+        .env("ROSTER_PROFILE", "paradigm")
+        .args([
+            "-o",
+            "json",
+            "users",
+            "offboard",
+            "grace@sandbox.example",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_success(&out, &["offboard with ROSTER_PROFILE"]);
+    let text = stderr(&out);
+    assert!(
+        text.contains("offboarding only in paradigm (chosen by ROSTER_PROFILE)"),
+        "{text}"
+    );
+    assert!(text.contains("amani, bleemeo, cradl left out"), "{text}");
+    let rows = results(&out);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(action(&rows, "paradigm"), "deleted");
 }

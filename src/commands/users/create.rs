@@ -1,10 +1,16 @@
 //! `roster users create` (alias `invite`): resolve the new user's fields, then create it.
 
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
 use super::invite::{self, PasswordChoice};
+use super::outcome::{self, Settled};
 use crate::commands::resolve;
 use crate::context::{Context, Target};
 use crate::error::{Error, Result};
-use crate::model::NewUser;
+use crate::model::{NewUser, Status, User};
+use crate::output::Row;
 
 /// Create (invite) a user
 ///
@@ -71,18 +77,44 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         user: new,
         generated,
     } = resolve_new_user(ctx, &target, args).await?;
-    let created = target.provider.create_user(&new).await;
-    let Some(mut user) = super::sent(ctx, &target, created)? else {
-        return Ok(());
-    };
-    if generated {
-        // Shown once, here, to the person who asked for it; never logged or stored.
-        if let Some(pw) = &new.password {
-            user.extra.insert(
-                "generated_password".into(),
-                serde_json::Value::String(pw.expose().to_string()),
-            );
+    // Shown once, to the person who asked for it, in every format; never logged or stored.
+    let password = new
+        .password
+        .as_ref()
+        .filter(|_| generated)
+        .map(|p| p.expose().to_string());
+    let user = match outcome::create(&target, &new).await {
+        Ok(Settled::DryRun) => {
+            ctx.show_planned()?;
+            return Ok(());
         }
+        Ok(Settled::Done(user)) => user,
+        Ok(Settled::Confirmed { value, lost }) => {
+            ctx.out.warn(format!(
+                "the answer to the create was lost ({lost}); it may have been applied: \
+                 looked {} up and found it",
+                new.email
+            ));
+            value
+        }
+        Err(failed) => {
+            if let (true, Some(pw)) = (failed.unknown, &password) {
+                // The account may exist: its password must not be lost with the answer.
+                eprintln!(
+                    "if {} was created after all, its generated password is: {pw}",
+                    new.email
+                );
+            }
+            return Err(failed.into_error(&target));
+        }
+    };
+    if new.active == Some(true) && user.status != Status::Active {
+        ctx.out.note(format!(
+            "{} created the user as `{}`, not active: the person must accept the \
+             invitation before they can sign in",
+            target.profile.kind,
+            user.status.as_str()
+        ));
     }
     ctx.out.note(format!(
         "created user {} ({}) in {}",
@@ -90,7 +122,61 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         user.email.as_deref().unwrap_or(&new.email),
         target.profile.name
     ));
-    ctx.out.item(&user)
+    match password {
+        Some(password) => {
+            ctx.out
+                .note("the generated password is shown once, below: store it now");
+            ctx.out.item(&WithPassword::new(user, password))
+        }
+        None => ctx.out.item(&user),
+    }
+}
+
+/// A created user and the password roster generated for it: `extra.generated_password` in
+/// JSON, a `generated_password` column in CSV, a PASSWORD row in the table.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct WithPassword {
+    user: User,
+    #[serde(skip)]
+    password: String,
+}
+
+impl WithPassword {
+    fn new(mut user: User, password: String) -> Self {
+        user.extra.insert(
+            "generated_password".into(),
+            serde_json::Value::String(password.clone()),
+        );
+        WithPassword { user, password }
+    }
+}
+
+static HEADERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| [User::headers(), &["PASSWORD"]].concat());
+static CSV_HEADERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| [User::csv_headers(), &["generated_password"]].concat());
+
+impl Row for WithPassword {
+    fn headers() -> &'static [&'static str] {
+        &HEADERS
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let mut cells = self.user.cells();
+        cells.push(self.password.clone());
+        cells
+    }
+
+    fn csv_headers() -> &'static [&'static str] {
+        &CSV_HEADERS
+    }
+
+    fn csv_cells(&self) -> Vec<String> {
+        let mut cells = self.user.csv_cells();
+        cells.push(self.password.clone());
+        cells
+    }
 }
 
 /// The request to send, and whether its password was generated (to show it once).
@@ -105,7 +191,11 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
     let kind = target.profile.kind;
     // Listed only when the person will be asked to pick from them.
     let offered = if invite::asks_memberships(&args, kind, ctx.interactive) {
-        target.provider.list_groups().await.map_err(target.err())?
+        let listing = target.provider.list_groups();
+        let message = format!("listing the groups and roles of {}", target.profile.name);
+        invite::spinner::while_waiting(!ctx.out.quiet, &message, listing)
+            .await
+            .map_err(target.err())?
     } else {
         Vec::new()
     };
@@ -194,6 +284,18 @@ mod tests {
         assert!(!looks_like_email("example.com"));
         assert!(!looks_like_email("a@localhost"));
         assert_eq!(default_username("jöhn.doe+x@example.com"), "jhn.doe+x");
+    }
+
+    #[test]
+    fn the_password_is_a_last_column_in_every_format() {
+        let row = WithPassword::new(User::blank("p", "amani", "u1".into()), "s3cret!".into());
+        assert_eq!(WithPassword::headers().len(), row.cells().len());
+        assert_eq!(WithPassword::csv_headers().len(), row.csv_cells().len());
+        assert_eq!(WithPassword::headers().last(), Some(&"PASSWORD"));
+        assert_eq!(row.csv_cells().last().map(String::as_str), Some("s3cret!"));
+        let json = serde_json::to_value(&row).unwrap();
+        assert_eq!(json["extra"]["generated_password"], "s3cret!");
+        assert_eq!(json["id"], "u1", "the user's own shape");
     }
 
     #[test]

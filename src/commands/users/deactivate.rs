@@ -1,19 +1,36 @@
 //! `roster users deactivate`: block a user's sign-in without deleting the account.
 
+use super::outcome::{self, Settled};
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::Status;
 use crate::providers::Operation;
 
 /// Deactivate a user (you type its email or id to confirm; --yes in scripts)
+///
+/// A user already inactive is reported `unchanged` and nothing is sent. The user the profile
+/// signs in as is refused (it would lock the profile out) unless --allow-self is given.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
     pub user: String,
+    /// Allow deactivating the user the profile itself signs in as
+    #[arg(long)]
+    pub allow_self: bool,
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Deactivate).await?;
+    let label = user.email.clone().unwrap_or_else(|| user.id.clone());
+    if user.status == Status::Inactive {
+        ctx.out.note(format!(
+            "unchanged: user {label} (id {}) is already inactive in {}; nothing was sent",
+            user.id, target.profile.name
+        ));
+        return ctx.out.item(&user);
+    }
+    super::refuse_self(&target, &user, "deactivate", args.allow_self).await?;
     super::confirm_user(
         ctx,
         &target,
@@ -21,11 +38,23 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         "Deactivate (they will no longer be able to sign in) user",
         "deactivate a user",
     )?;
-    let done = target.provider.set_active(&user.id, false).await;
-    let Some(user) = super::sent(ctx, &target, done)? else {
-        return Ok(());
+    let user = match outcome::set_active(&target, &user, false)
+        .await
+        .map_err(|f| f.into_error(&target))?
+    {
+        Settled::DryRun => {
+            ctx.show_planned()?;
+            return Ok(());
+        }
+        Settled::Done(u) => u,
+        Settled::Confirmed { value, lost } => {
+            ctx.out.note(format!(
+                "the answer to the change was unclear ({lost}); looked up afterwards, the \
+                 user is inactive"
+            ));
+            value
+        }
     };
-    let label = user.email.as_deref().unwrap_or(&user.id);
     ctx.out.note(format!(
         "deactivated user {label} (id {}) in {}",
         user.id, target.profile.name

@@ -200,9 +200,15 @@ pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) ->
 
 /// Exactly what will be sent, one field a line; a password is described, never shown.
 pub fn summary(args: &Args, password: &PasswordChoice, invite: &Invite<'_>) -> String {
+    let vendor = invite.kind.name();
+    let article = if vendor.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     let mut lines = vec![format!(
-        "About to create a {} user in profile {}:",
-        invite.kind, invite.profile
+        "About to create {article} {vendor} user in profile {}:",
+        invite.profile
     )];
     let mut field = |name: &str, value: &str| lines.push(format!("  {name:<12} {value}"));
     let texts = [
@@ -295,11 +301,18 @@ fn ask_password(prompter: &dyn Prompter) -> Result<PasswordChoice> {
     }
     let mut question = format!("Password (at least {AMANI_MIN_PASSWORD} characters)");
     loop {
-        let typed = prompter.password(&question, true)?;
-        if typed.expose().chars().count() >= AMANI_MIN_PASSWORD {
+        // The length is checked before the second entry: typing a too-short password twice
+        // only to hear it is too short wastes both.
+        let typed = prompter.password(&question, false)?;
+        if typed.expose().chars().count() < AMANI_MIN_PASSWORD {
+            question = format!("Too short; password (at least {AMANI_MIN_PASSWORD} characters)");
+            continue;
+        }
+        if prompter.password("Password (again)", false)? == typed {
             return Ok(PasswordChoice::Typed(typed));
         }
-        question = format!("Too short; password (at least {AMANI_MIN_PASSWORD} characters)");
+        question =
+            format!("The two entries differ; password (at least {AMANI_MIN_PASSWORD} characters)");
     }
 }
 
@@ -360,6 +373,8 @@ fn check_length(text: &str, max: usize) -> std::result::Result<(), String> {
         Ok(())
     }
 }
+
+pub mod spinner;
 
 #[cfg(test)]
 mod tests;

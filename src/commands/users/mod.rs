@@ -9,11 +9,12 @@ pub mod import;
 pub mod invite;
 pub mod list;
 pub mod offboard;
+pub mod outcome;
 pub mod reactivate;
 pub mod update;
 
 use crate::context::{Context, Target};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::User;
 use crate::providers::{Operation, ProviderError};
 
@@ -48,6 +49,31 @@ pub(crate) async fn supported_user(
         .map_err(target.err())?;
     let user = crate::commands::resolve::user(&target, user).await?;
     Ok((target, user))
+}
+
+/// Refuse, before anything is sent, to `action` (e.g. "deactivate") the user the profile signs
+/// in as: the profile would lock itself out. `--allow-self` (`allowed`) overrides it.
+pub(crate) async fn refuse_self(
+    target: &Target,
+    user: &User,
+    action: &str,
+    allowed: bool,
+) -> Result<()> {
+    if allowed {
+        return Ok(());
+    }
+    let own = target.provider.own_account().await.map_err(target.err())?;
+    if !own.is_some_and(|own| own.is(user)) {
+        return Ok(());
+    }
+    let profile = &target.profile.name;
+    Err(Error::usage(format!(
+        "refusing to {action} {}: it is the user profile `{profile}` signs in as, and          the profile would be locked out; nothing was sent",
+        user.email.as_deref().unwrap_or(&user.id)
+    ))
+    .with_hint(format!(
+        "do it with another admin's profile, or pass --allow-self to {action} it from          `{profile}` anyway"
+    )))
 }
 
 /// A destructive action's confirmation: the person types the user's email or id; scripts pass

@@ -7,14 +7,20 @@ use serde::Serialize;
 use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::Row;
-use crate::providers::ProviderError;
+
+mod plan;
+
+use plan::{Plan, Step};
 
 /// Deactivate (or delete) one person in every profile, all at once
 ///
-/// Acts on the profiles named by --profile, else on every profile in the config. Where the
-/// vendor can deactivate, the account is deactivated (reversible); elsewhere it is deleted.
-/// --delete deletes everywhere the vendor allows it. With --dry-run the results say
-/// `would-deactivate` / `would-delete` and nothing is changed.
+/// Acts on the profiles named by --profile (or ROSTER_PROFILE), else on every profile in the
+/// config. The person is looked up everywhere first, and the confirmation shows the plan for
+/// each profile where they have an account. Where the vendor can deactivate, the account is
+/// deactivated (reversible); elsewhere it is deleted; an account already inactive is left
+/// alone. --delete deletes everywhere the vendor allows it. With --dry-run the results say
+/// `would-deactivate` / `would-delete` and nothing is changed. A person found in no profile is
+/// exit 5.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The person's email
@@ -23,6 +29,9 @@ pub struct Args {
     /// Delete the accounts instead of deactivating them where both are possible
     #[arg(long)]
     pub delete: bool,
+    /// Allow offboarding the user a profile itself signs in as
+    #[arg(long)]
+    pub allow_self: bool,
 }
 
 /// What happened in one profile.
@@ -31,8 +40,8 @@ pub struct Offboarded {
     pub profile: String,
     pub provider: String,
     pub email: String,
-    /// `deactivated`, `deleted`, `absent`, `failed`, or under `--dry-run` `would-deactivate`
-    /// / `would-delete`.
+    /// `deactivated`, `deleted`, `already-inactive`, `absent`, `failed`, or under `--dry-run`
+    /// `would-deactivate` / `would-delete`.
     pub action: String,
     pub id: Option<String>,
     pub error: Option<String>,
@@ -76,27 +85,65 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             args.email
         )));
     }
+    let every: Vec<String> = ctx.config()?.profiles.keys().cloned().collect();
     if ctx.global.profile.is_empty() {
-        ctx.global.profile = ctx.config()?.profiles.keys().cloned().collect();
+        ctx.global.profile = every.clone();
+    } else {
+        say_narrowed(ctx, &every);
     }
-    let targets = ctx.targets(Pacing::IfConfigured)?;
-    let names: Vec<&str> = targets.iter().map(|t| t.profile.name.as_str()).collect();
-    ctx.confirm_typed(
-        &format!("Offboard {} from {}?", args.email, names.join(", ")),
-        &[args.email.as_str()],
-        "offboard a person",
-    )?;
+    let targets: Vec<Arc<Target>> = ctx
+        .targets(Pacing::IfConfigured)?
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+
+    // The dry run the confirmation shows: every profile looked up, nothing sent.
+    let mut lookups = tokio::task::JoinSet::new();
+    for target in &targets {
+        let (target, email) = (target.clone(), args.email.clone());
+        let (delete, allow_self) = (args.delete, args.allow_self);
+        lookups.spawn(async move {
+            let plan = plan::look_up(&target, &email, delete, allow_self).await;
+            (target, plan)
+        });
+    }
+    let mut plans = Vec::new();
+    while let Some(done) = lookups.join_next().await {
+        plans.push(done.map_err(|e| Error::failure("an offboarding task stopped").with_source(e))?);
+    }
+    plans.sort_by(|(a, _), (b, _)| a.profile.name.cmp(&b.profile.name));
+    refuse_own_accounts(&args, &plans)?;
+    if plans.iter().all(|(_, p)| matches!(p.step, Step::Absent)) {
+        let names: Vec<&str> = plans.iter().map(|(t, _)| t.profile.name.as_str()).collect();
+        return Err(Error::not_found(format!(
+            "{} has no account in any of the {} profile(s) looked in: {}; nothing was sent",
+            args.email,
+            names.len(),
+            names.join(", ")
+        ))
+        .with_hint("check the spelling of the email; `roster users get EMAIL --profile NAME` looks in one profile"));
+    }
+    if plans.iter().any(|(_, p)| p.step.sends()) {
+        ctx.confirm_typed(
+            &confirmation(&args.email, &plans),
+            &[args.email.as_str()],
+            "offboard a person",
+        )?;
+    }
+
     let mut runs = tokio::task::JoinSet::new();
-    for target in targets {
-        let target = Arc::new(target);
+    for (target, plan) in plans {
         let email = args.email.clone();
-        let delete = args.delete;
-        runs.spawn(async move { offboard(&target, &email, delete).await });
+        runs.spawn(async move { plan::act(&target, &email, plan.step).await });
     }
     let mut results = Vec::new();
     while let Some(done) = runs.join_next().await {
-        results
-            .push(done.map_err(|e| Error::failure("an offboarding task stopped").with_source(e))?);
+        let (row, note) =
+            done.map_err(|e| Error::failure("an offboarding task stopped").with_source(e))?;
+        if let Some(note) = note {
+            ctx.out.warn(note);
+        }
+        results.push(row);
     }
     results.sort_by(|a, b| a.profile.cmp(&b.profile));
     let mut writer = ctx.out.list::<Offboarded>();
@@ -108,54 +155,100 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             ErrorKind::Partial,
             format!("offboarding failed in {failed} of {} profile(s)", results.len()),
         )
-        .with_hint("run the same command again: profiles already done answer `absent` or act again harmlessly"));
+        .with_hint("run the same command again: profiles already done answer `absent` or `already-inactive` and send nothing"));
     }
     Ok(())
 }
 
-/// One profile: find the person, then deactivate or delete as the vendor allows.
-async fn offboard(target: &Target, email: &str, delete: bool) -> Offboarded {
-    let caps = target.provider.capabilities();
-    let mut result = Offboarded {
-        profile: target.profile.name.clone(),
-        provider: target.profile.kind.name().to_string(),
-        email: email.to_string(),
-        action: "absent".into(),
-        id: None,
-        error: None,
-    };
-    let user = match target.provider.find_user_by_email(email).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return result,
-        Err(e) => return failed(result, e),
-    };
-    result.id = Some(user.id.clone());
-    let deactivate = caps.deactivate && !(delete && caps.delete);
-    let (sent, verb) = if deactivate {
-        let r = target
-            .provider
-            .set_active(&user.id, false)
-            .await
-            .map(|_| ());
-        (r, "deactivate")
-    } else if caps.delete {
-        (target.provider.delete_user(&user.id).await, "delete")
-    } else {
-        return failed(
-            result,
-            ProviderError::unsupported(target.profile.kind.name(), "offboarding", None),
-        );
-    };
-    match sent {
-        Ok(()) => result.action = format!("{verb}d"),
-        Err(ProviderError::DryRun) => result.action = format!("would-{verb}"),
-        Err(e) => return failed(result, e),
+/// `--profile` or `ROSTER_PROFILE` chose fewer profiles than the config has: say which are
+/// left out, and where the choice came from (a variable set long ago is easy to forget).
+fn say_narrowed(ctx: &Context, every: &[String]) {
+    let chosen = &ctx.global.profile;
+    let left_out: Vec<&str> = every
+        .iter()
+        .filter(|p| !chosen.contains(p))
+        .map(String::as_str)
+        .collect();
+    if left_out.is_empty() {
+        return;
     }
-    result
+    let from_env = std::env::var("ROSTER_PROFILE").is_ok_and(|v| {
+        let named: Vec<&str> = v.split(',').map(str::trim).collect();
+        named == chosen.iter().map(String::as_str).collect::<Vec<_>>()
+    });
+    let source = if from_env {
+        "ROSTER_PROFILE"
+    } else {
+        "--profile"
+    };
+    let mut note = format!(
+        "offboarding only in {} (chosen by {source}), not in every profile: {} left out",
+        chosen.join(", "),
+        left_out.join(", ")
+    );
+    if from_env {
+        note.push_str("; unset ROSTER_PROFILE to offboard from every profile");
+    }
+    ctx.out.warn(note);
 }
 
-fn failed(mut result: Offboarded, e: ProviderError) -> Offboarded {
-    result.action = "failed".into();
-    result.error = Some(e.to_string());
-    result
+/// Before anything is sent: a profile's own account is never offboarded without --allow-self.
+fn refuse_own_accounts(args: &Args, plans: &[(Arc<Target>, Plan)]) -> Result<()> {
+    let own: Vec<&str> = plans
+        .iter()
+        .filter(|(_, p)| p.own_account)
+        .map(|(t, _)| t.profile.name.as_str())
+        .collect();
+    if own.is_empty() {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "refusing to offboard {}: it is the user profile {} signs in as, and the profile would \
+         be locked out; nothing was sent",
+        args.email,
+        own.iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .with_hint(format!(
+        "leave {} out with --profile, or pass --allow-self to offboard it anyway",
+        own.join(", ")
+    )))
+}
+
+/// The plan, one line per profile where the person has an account (or the look-up failed).
+fn confirmation(email: &str, plans: &[(Arc<Target>, Plan)]) -> String {
+    let shown: Vec<&(Arc<Target>, Plan)> = plans
+        .iter()
+        .filter(|(_, p)| !matches!(p.step, Step::Absent))
+        .collect();
+    let width = shown
+        .iter()
+        .map(|(t, _)| t.profile.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![format!("Offboarding {email}:")];
+    for (target, plan) in shown {
+        let id = plan
+            .step
+            .user()
+            .map(|u| format!("  (id {})", u.id))
+            .unwrap_or_default();
+        lines.push(format!(
+            "  {:width$}  {:8}  {}{id}",
+            target.profile.name,
+            target.profile.kind.name(),
+            plan.step.describe(),
+        ));
+    }
+    let absent: Vec<&str> = plans
+        .iter()
+        .filter(|(_, p)| matches!(p.step, Step::Absent))
+        .map(|(t, _)| t.profile.name.as_str())
+        .collect();
+    if !absent.is_empty() {
+        lines.push(format!("  no account in: {}", absent.join(", ")));
+    }
+    lines.join("\n")
 }

@@ -3,9 +3,13 @@
 use crate::commands::resolve;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::UserPatch;
+use crate::model::{rfc3339, User, UserPatch};
+use serde_json::Value;
 
 /// Change a user's fields or group memberships
+///
+/// Only what differs is sent; when nothing differs, the user is reported `unchanged` and no
+/// request is made.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The user's id, or their email
@@ -99,6 +103,13 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if let Some(both) = both {
         return Err(Error::usage(format!("{both} is both added and removed")));
     }
+    if unchanged(&user, &patch) {
+        ctx.out.note(format!(
+            "unchanged: user {} in {} already has these values; nothing was sent",
+            user.id, target.profile.name
+        ));
+        return ctx.out.item(&user);
+    }
     let updated = target.provider.update_user(&user.id, &patch).await;
     let Some(user) = super::sent(ctx, &target, updated)? else {
         return Ok(());
@@ -108,4 +119,129 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         user.id, target.profile.name
     ));
     ctx.out.item(&user)
+}
+
+/// True when every change `patch` asks for is already how the vendor shows `user`, so nothing
+/// needs sending. Vendor-neutral and cautious: a field whose current value the user record does
+/// not show plainly counts as a change, and the vendor decides.
+pub fn unchanged(user: &User, patch: &UserPatch) -> bool {
+    let text = |key: &str| user.extra.get(key).and_then(Value::as_str);
+    let same = |wanted: &Option<String>, current: Option<&str>| {
+        wanted.as_deref().is_none_or(|w| Some(w) == current)
+    };
+    // A display name made of the first and last names says nothing about a `name` field.
+    let own_name = user.display_name.as_deref().filter(|d| {
+        Some(*d)
+            != User::joined_name(user.first_name.as_deref(), user.last_name.as_deref()).as_deref()
+    });
+    let expires_same = patch
+        .expires
+        .as_deref()
+        .is_none_or(|w| text("account_expiration_date").is_some_and(|c| rfc3339(c) == rfc3339(w)));
+    let member = |refs: &[crate::model::Ref], id: &String| refs.iter().any(|r| &r.id == id);
+    patch.active.is_none()
+        && same(&patch.first_name, user.first_name.as_deref())
+        && same(&patch.last_name, user.last_name.as_deref())
+        && same(&patch.name, own_name)
+        && same(&patch.description, text("description"))
+        && same(&patch.phone, text("phone"))
+        && same(&patch.language, text("language"))
+        && expires_same
+        && patch.add_groups.iter().all(|g| member(&user.groups, g))
+        && !patch.remove_groups.iter().any(|g| member(&user.groups, g))
+        && patch.add_roles.iter().all(|r| member(&user.roles, r))
+        && !patch.remove_roles.iter().any(|r| member(&user.roles, r))
+        && patch
+            .extra
+            .iter()
+            .all(|(key, value)| set_already(user, key, value))
+}
+
+/// `--set metadata.KEY=VALUE` already holds: the key has that value, or is absent for `=null`.
+/// A plain `--set KEY` always counts as a change: only the vendor knows which fields it takes
+/// (a read-only field must still be refused, even when it shows that value).
+fn set_already(user: &User, key: &str, value: &Value) -> bool {
+    let Some((outer, inner)) = key.split_once('.') else {
+        return false;
+    };
+    match (user.extra.get(outer).and_then(|o| o.get(inner)), value) {
+        (None | Some(Value::Null), Value::Null) => true,
+        (Some(c), v) => c == v,
+        (None, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Ref;
+    use serde_json::json;
+
+    fn ada() -> User {
+        let mut u = User::blank("p", "paradigm", "2".into());
+        u.first_name = Some("Ada".into());
+        u.last_name = Some("Lovelace".into());
+        u.display_name = Some("Ada Lovelace".into());
+        u.groups = vec![Ref {
+            id: "1".into(),
+            name: Some("Engineering".into()),
+        }];
+        u.extra.insert("language".into(), json!("en"));
+        u.extra.insert("metadata".into(), json!({"team": "ops"}));
+        u.extra.insert(
+            "account_expiration_date".into(),
+            json!("2027-01-31T19:00:00+01:00"),
+        );
+        u
+    }
+
+    fn patch(f: impl FnOnce(&mut UserPatch)) -> UserPatch {
+        let mut p = UserPatch::default();
+        f(&mut p);
+        p
+    }
+
+    #[test]
+    fn what_the_user_already_has_is_unchanged() {
+        let u = ada();
+        for p in [
+            patch(|p| p.first_name = Some("Ada".into())),
+            patch(|p| p.language = Some("en".into())),
+            patch(|p| p.expires = Some("2027-01-31T18:00:00Z".into())),
+            patch(|p| p.add_groups = vec!["1".into()]),
+            patch(|p| p.remove_groups = vec!["2".into()]),
+            patch(|p| {
+                p.extra.insert("metadata.team".into(), json!("ops"));
+                p.extra.insert("metadata.gone".into(), Value::Null);
+            }),
+        ] {
+            assert!(unchanged(&u, &p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn anything_different_or_not_shown_is_a_change() {
+        let u = ada();
+        for p in [
+            patch(|p| p.last_name = Some("Byron".into())),
+            patch(|p| p.add_groups = vec!["2".into()]),
+            patch(|p| p.remove_groups = vec!["1".into()]),
+            patch(|p| p.add_roles = vec!["1".into()]),
+            patch(|p| p.phone = Some("+33".into())),
+            // Made of the first and last names: not a `name` field the vendor has.
+            patch(|p| p.name = Some("Ada Lovelace".into())),
+            patch(|p| {
+                p.extra.insert("metadata.team".into(), json!("dev"));
+            }),
+            patch(|p| {
+                p.extra.insert("timezone".into(), json!("Europe/Paris"));
+            }),
+            // Shown as it is asked, but only the vendor can say whether it may be written.
+            patch(|p| {
+                p.extra.insert("language".into(), json!("en"));
+            }),
+        ] {
+            assert!(!unchanged(&u, &p), "{p:?}");
+        }
+    }
 }

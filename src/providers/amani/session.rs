@@ -119,10 +119,23 @@ impl Flow for Login {
 /// The `exp` claim (Unix seconds) of a JWT, read without checking the signature: it only decides
 /// when to refresh. `None` when the token is not a readable JWT; then a 401 triggers renewal.
 pub(super) fn jwt_expiry(token: &str) -> Option<i64> {
-    let payload = token.split('.').nth(1)?;
-    let claims: Value = serde_json::from_slice(&base64url_decode(payload)?).ok()?;
-    let exp = claims.get("exp")?;
+    let exp = jwt_claims(token)?.get("exp")?.clone();
     exp.as_i64().or_else(|| exp.as_f64().map(|f| f as i64))
+}
+
+/// One claim of a JWT as text (a number is written out), read without checking the signature:
+/// it only tells roster who it signed in as.
+pub(super) fn jwt_claim(token: &str, name: &str) -> Option<String> {
+    match jwt_claims(token)?.get(name)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn jwt_claims(token: &str) -> Option<Value> {
+    let payload = token.split('.').nth(1)?;
+    serde_json::from_slice(&base64url_decode(payload)?).ok()
 }
 
 /// base64url (or standard base64), padding optional.
@@ -169,6 +182,8 @@ mod tests {
         let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
                      eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwiZXhwIjoxNzAwMDAwMzAwLCJ1c2VyX2lkIjoidSJ9.sig";
         assert_eq!(jwt_expiry(token), Some(1_700_000_300));
+        assert_eq!(jwt_claim(token, "user_id").as_deref(), Some("u"));
+        assert_eq!(jwt_claim(token, "missing"), None);
         assert_eq!(jwt_expiry("opaque-token"), None);
         assert_eq!(jwt_expiry("a.e30.b"), None, "no exp claim");
     }

@@ -79,6 +79,14 @@ pub(super) fn id_string(v: &Value) -> String {
     }
 }
 
+/// A 403 whose text says the key's own user cannot be deleted (the documented rule).
+pub(super) fn refuses_own_user(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    ["own user", "belongs to", "itself"]
+        .iter()
+        .any(|phrase| m.contains(phrase))
+}
+
 /// Paradigm's error envelope -> a typed error. A duplicate is a 422 `unique` field error.
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
     let env: WireError = serde_json::from_slice(&resp.body).unwrap_or_default();

@@ -174,6 +174,9 @@ fn amani_asks_phone_and_a_hidden_password_of_eight_characters() {
             "1",
             "short",
             "long-enough-secret",
+            "long-enough-secreT",
+            "long-enough-secret",
+            "long-enough-secret",
             "",
             "",
         ],
@@ -189,6 +192,9 @@ fn amani_asks_phone_and_a_hidden_password_of_eight_characters() {
             "Password for the new user",
             "Password (at least 8 characters)",
             "Too short; password (at least 8 characters)",
+            "Password (again)",
+            "The two entries differ; password (at least 8 characters)",
+            "Password (again)",
             "Roles",
             "Create this user in acme?"
         ]
@@ -205,6 +211,10 @@ fn amani_asks_phone_and_a_hidden_password_of_eight_characters() {
         "{summary}"
     );
     assert!(!summary.contains("long-enough-secret"));
+    assert!(
+        summary.contains("About to create an amani user in profile acme:"),
+        "{summary}"
+    );
 }
 
 #[test]

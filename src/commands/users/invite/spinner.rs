@@ -1,0 +1,33 @@
+//! A spinner on stderr while a question waits for the vendor (e.g. the list of groups to offer).
+
+use std::future::Future;
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Clears the spinner however the wait ends, Ctrl-C (which drops the future) included, so the
+/// prompt or the error starts on a clean line.
+struct Clear(ProgressBar);
+
+impl Drop for Clear {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// Run `work` with `message` spinning on stderr, when `show` and stderr is a terminal.
+pub async fn while_waiting<T>(show: bool, message: &str, work: impl Future<Output = T>) -> T {
+    let spinner = (show && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}...") {
+            bar.set_style(style);
+        }
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Clear(bar)
+    });
+    let done = work.await;
+    drop(spinner);
+    done
+}
