@@ -72,7 +72,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub dry_run: bool,
 
-    /// Log each request with its status and timing on stderr
+    /// Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
 

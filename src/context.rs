@@ -56,7 +56,7 @@ impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
     pub async fn new(global: GlobalArgs) -> Result<Context> {
         let out = Output::new(global.output, global.color, global.quiet);
-        let http = HttpClient::new(global.verbose > 0, global.dry_run)?;
+        let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
         let interactive = can_prompt(global.no_input);
         let sandbox = if global.sandbox {
             Some(start_sandbox().await?)

@@ -129,10 +129,14 @@ impl Error {
         self.broken_pipe
     }
 
-    /// Wrap a vendor error with the profile it came from, so the hint can name it.
+    /// Wrap a vendor error with the profile it came from, so the hint can name it. The text
+    /// is scrubbed of every registered secret: vendors echo requests back.
     pub fn from_provider(err: ProviderError, profile: &str) -> Self {
         let kind = err.kind();
         let hint = match &err {
+            ProviderError::WrongUrl { .. } | ProviderError::Network { .. } => {
+                where_hint(&err, profile)
+            }
             ProviderError::Unauthorized { .. } => Some(format!(
                 "the credentials of profile `{profile}` were refused; check where its secret \
                  comes from (its *_env, *_command or literal key) and run \
@@ -151,9 +155,30 @@ impl Error {
             ),
             _ => None,
         };
-        let mut e = Error::new(kind, format!("{profile}: {err}"));
+        let mut e = Error::new(kind, crate::redact::scrub(&format!("{profile}: {err}")));
         e.hint = hint;
         e
+    }
+}
+
+/// What to check when the profile's URL did not reach the vendor's API.
+fn where_hint(err: &ProviderError, profile: &str) -> Option<String> {
+    match err {
+        ProviderError::WrongUrl {
+            setting, certain, ..
+        } => {
+            let unless = if *certain {
+                ""
+            } else {
+                "if this is not a missing item, "
+            };
+            Some(format!(
+                "{unless}check `{setting}` of profile `{profile}` (`roster profiles show \
+                 {profile}`): it must be the API root the vendor documents"
+            ))
+        }
+        ProviderError::Network { hint: Some(h), .. } => Some(format!("{h} (profile `{profile}`)")),
+        _ => None,
     }
 }
 
@@ -185,7 +210,7 @@ impl From<ConfigError> for Error {
 
 impl From<ProviderError> for Error {
     fn from(err: ProviderError) -> Self {
-        Error::new(err.kind(), err.to_string())
+        Error::new(err.kind(), crate::redact::scrub(&err.to_string()))
     }
 }
 

@@ -10,6 +10,7 @@ pub mod model;
 pub mod output;
 pub mod prompt;
 pub mod providers;
+pub mod redact;
 pub mod sandbox;
 pub mod secret;
 

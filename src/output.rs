@@ -1,14 +1,22 @@
 //! Rendering of model types as tables for people or JSON / NDJSON / CSV for scripts.
+//!
+//! Everything printed passes through `crate::redact`: registered secrets become `[redacted]`
+//! in every format. Tables, notes and warnings reach a terminal, so control characters in them
+//! (a name holding `ESC [31m`) are escaped as `\u{1b}`. JSON escapes them as JSON does
+//! (`\u001b`), and CSV keeps the raw value: it is data for programs, and a spreadsheet or a
+//! re-import must see the name as the vendor holds it.
 
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::cli::{ColorChoice, OutputFormat};
 use crate::error::{Error, Result};
 use crate::model::{Group, Identity, User};
 use crate::providers::http::PlannedRequest;
+use crate::redact;
 
 /// How results are written, decided once per process.
 #[derive(Debug, Clone)]
@@ -41,14 +49,14 @@ impl Output {
     /// A note for the person (stderr), silenced by `--quiet`.
     pub fn note(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", message.as_ref());
+            eprintln!("{}", redact::message(message.as_ref()));
         }
     }
 
     /// A warning (stderr), silenced by `--quiet`.
     pub fn warn(&self, message: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("warning: {}", message.as_ref());
+            eprintln!("warning: {}", redact::message(message.as_ref()));
         }
     }
 
@@ -59,7 +67,7 @@ impl Output {
             OutputFormat::Table => {
                 let mut table = self.table();
                 for (h, v) in T::headers().iter().zip(item.cells()) {
-                    table.add_row(vec![Cell::new(h), Cell::new(v)]);
+                    table.add_row(vec![Cell::new(h), Cell::new(redact::cell(&v))]);
                 }
                 write_out(&format!("{table}\n"))
             }
@@ -110,7 +118,7 @@ impl Output {
                     }
                     s.push('\n');
                 }
-                write_out(&s)
+                write_out(&redact::escape_controls(&redact::scrub(&s), true))
             }
         }
     }
@@ -152,7 +160,10 @@ impl<T: Row> ListWriter<'_, T> {
         let mut chunk = String::new();
         for item in items {
             match self.out.format {
-                OutputFormat::Table => self.rows.push(item.cells()),
+                OutputFormat::Table => {
+                    self.rows
+                        .push(item.cells().iter().map(|c| redact::cell(c)).collect());
+                }
                 OutputFormat::Ndjson => chunk.push_str(&to_json_line(item)?),
                 OutputFormat::Json => {
                     chunk.push_str(if self.started { ",\n" } else { "[\n" });
@@ -164,7 +175,8 @@ impl<T: Row> ListWriter<'_, T> {
                         chunk.push_str(&csv_line(T::csv_headers().iter().map(|s| s.to_string()))?);
                         self.csv_header_done = true;
                     }
-                    chunk.push_str(&csv_line(item.csv_cells().into_iter())?);
+                    let cells = item.csv_cells().into_iter().map(|c| redact::scrub(&c));
+                    chunk.push_str(&csv_line(cells)?);
                 }
             }
             self.count += 1;
@@ -354,12 +366,33 @@ impl Row for Identity {
 }
 
 fn to_json_pretty<T: Serialize + ?Sized>(v: &T) -> Result<String> {
-    serde_json::to_string_pretty(v).map_err(|e| Error::failure("cannot encode JSON").with_source(e))
+    serde_json::to_string_pretty(&scrubbed_json(v)?)
+        .map_err(|e| Error::failure("cannot encode JSON").with_source(e))
 }
 
 fn to_json_line<T: Serialize + ?Sized>(v: &T) -> Result<String> {
-    serde_json::to_string(v)
+    serde_json::to_string(&scrubbed_json(v)?)
         .map(|s| s + "\n")
+        .map_err(|e| Error::failure("cannot encode JSON").with_source(e))
+}
+
+/// `v` as a JSON tree with every registered secret scrubbed from its strings. Done on the
+/// tree, not the text: a secret holding `"` is escaped in the text and would slip through.
+fn scrubbed_json<T: Serialize + ?Sized>(v: &T) -> Result<Value> {
+    fn walk(v: Value) -> Value {
+        match v {
+            Value::String(s) => Value::String(redact::scrub(&s)),
+            Value::Array(items) => Value::Array(items.into_iter().map(walk).collect()),
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| (redact::scrub(&k), walk(v)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    serde_json::to_value(v)
+        .map(walk)
         .map_err(|e| Error::failure("cannot encode JSON").with_source(e))
 }
 

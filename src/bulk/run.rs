@@ -237,18 +237,27 @@ async fn create(target: &Target, new: &crate::model::NewUser) -> Result<User, Pr
     Err(last.unwrap_or_else(|| ProviderError::protocol("create failed")))
 }
 
-/// The vendor answered clearly: the user was not created.
+/// The vendor answered clearly: the user was not created, and sending the same create again
+/// would get the same answer. Any definitive 4xx is such an answer (400, 404, 409, 413, 422,
+/// ...); only 408 and 429 say "try again".
 fn outcome_known(e: &ProviderError) -> bool {
-    matches!(
-        e,
+    match e {
         ProviderError::Unauthorized { .. }
-            | ProviderError::Forbidden { .. }
-            | ProviderError::NotFound { .. }
-            | ProviderError::Conflict { .. }
-            | ProviderError::Invalid { .. }
-            | ProviderError::BadInput { .. }
-            | ProviderError::Unsupported { .. }
-            | ProviderError::RateLimited { .. }
-            | ProviderError::DryRun
-    )
+        | ProviderError::Forbidden { .. }
+        | ProviderError::NotFound { .. }
+        | ProviderError::Conflict { .. }
+        | ProviderError::Invalid { .. }
+        | ProviderError::BadInput { .. }
+        | ProviderError::Unsupported { .. }
+        | ProviderError::RateLimited { .. }
+        | ProviderError::WrongUrl { .. }
+        | ProviderError::OwnAccount { .. }
+        | ProviderError::DryRun => true,
+        ProviderError::Http { status, .. } => {
+            (400..500).contains(status) && !matches!(status, 408 | 429)
+        }
+        ProviderError::Unavailable { .. }
+        | ProviderError::Protocol { .. }
+        | ProviderError::Network { .. } => false,
+    }
 }

@@ -44,7 +44,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
     }
 }
 
-/// Print an error and its hint on stderr.
+/// Print an error and its hint on stderr, made safe for the terminal (see `crate::redact`).
 pub fn report(e: &Error, color: bool) {
     let color = color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let (red, yellow, reset) = if color {
@@ -52,8 +52,12 @@ pub fn report(e: &Error, color: bool) {
     } else {
         ("", "", "")
     };
-    eprintln!("{red}error:{reset} {e}");
+    // The last stop before the terminal: secrets, control characters and huge values out.
+    eprintln!(
+        "{red}error:{reset} {}",
+        crate::redact::message(&e.to_string())
+    );
     if let Some(hint) = e.hint() {
-        eprintln!("{yellow}hint:{reset} {hint}");
+        eprintln!("{yellow}hint:{reset} {}", crate::redact::message(hint));
     }
 }

@@ -38,10 +38,16 @@ fn answered<T>(answer: dialoguer::Result<Option<T>>) -> Result<T> {
     })
 }
 
+/// Choices hold vendor names (groups, profiles): escaped so they cannot drive the terminal.
+fn shown(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| crate::redact::cell(i)).collect()
+}
+
 impl Prompter for TerminalPrompter {
     fn confirm(&self, question: &str, default: bool) -> Result<bool> {
         let term = Term::stderr();
-        let asked = last_line(&term, question)?;
+        let question = crate::redact::message(question);
+        let asked = last_line(&term, &question)?;
         answered(
             dialoguer::Confirm::new()
                 .with_prompt(asked)
@@ -57,7 +63,8 @@ impl Prompter for TerminalPrompter {
         validate: Validate<'_>,
     ) -> Result<String> {
         let term = Term::stderr();
-        let question = last_line(&term, question)?;
+        let question = crate::redact::message(question);
+        let question = last_line(&term, &question)?;
         loop {
             let mut text = read_line(&term, question, default, false).map_err(cancelled_by)?;
             if text.is_empty() {
@@ -77,8 +84,8 @@ impl Prompter for TerminalPrompter {
     fn select(&self, question: &str, items: &[String], default: usize) -> Result<usize> {
         answered(
             dialoguer::Select::new()
-                .with_prompt(question)
-                .items(items)
+                .with_prompt(crate::redact::message(question))
+                .items(&shown(items))
                 .default(default)
                 .interact_on_opt(&Term::stderr()),
         )
@@ -90,11 +97,12 @@ impl Prompter for TerminalPrompter {
         items: &[String],
         defaults: &[bool],
     ) -> Result<Vec<usize>> {
-        let prompt = format!("{question} (space to tick, enter to accept)");
+        let prompt =
+            crate::redact::message(&format!("{question} (space to tick, enter to accept)"));
         answered(
             dialoguer::MultiSelect::new()
                 .with_prompt(prompt)
-                .items(items)
+                .items(&shown(items))
                 .defaults(defaults)
                 .interact_on_opt(&Term::stderr()),
         )

@@ -3,18 +3,23 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use reqwest::Method;
-use serde_json::Value;
-
 use crate::providers::ProviderError;
-use crate::secret::Secret;
 
+pub mod decode;
+mod log;
 mod pacer;
 mod plan;
+mod request;
+mod transport;
 
+pub use decode::ErrorDialect;
 pub use pacer::Pacer;
 use plan::plan;
 pub use plan::PlannedRequest;
+pub use request::{Body, FormValue, Request, Response};
+use transport::{Failure, CONNECT_TIMEOUT};
+
+const USER_AGENT: &str = concat!("roster/", env!("CARGO_PKG_VERSION"));
 
 /// How many times one request is tried before its failure is reported.
 const MAX_ATTEMPTS: u32 = 4;
@@ -31,151 +36,35 @@ pub struct HttpClient {
 
 struct Inner {
     client: reqwest::Client,
-    verbose: bool,
+    /// `-v` count: 1 logs each request, 2 adds headers and bodies.
+    verbosity: u8,
     dry_run: bool,
     planned: Mutex<Vec<PlannedRequest>>,
     backoff_base: Duration,
 }
 
-/// A request body.
-#[derive(Debug, Clone)]
-pub enum Body {
-    None,
-    Json(Value),
-    /// `application/x-www-form-urlencoded`; values may be secrets.
-    Form(Vec<(String, FormValue)>),
-}
-
-#[derive(Debug, Clone)]
-pub enum FormValue {
-    Plain(String),
-    Secret(Secret),
-}
-
-/// One request, described before it is sent, so it can be logged, retried or shown by
-/// `--dry-run` without its secrets.
-#[derive(Debug, Clone)]
-pub struct Request {
-    pub method: Method,
-    pub url: String,
-    pub query: Vec<(String, String)>,
-    pub headers: Vec<(&'static str, String)>,
-    pub bearer: Option<Secret>,
-    pub body: Body,
-    pub timeout: Duration,
-    /// A change on the vendor's side: not sent under `--dry-run`.
-    pub write: bool,
-}
-
-impl Request {
-    pub fn new(method: Method, url: impl Into<String>, timeout: Duration) -> Self {
-        let write = !matches!(method, Method::GET | Method::HEAD);
-        Request {
-            method,
-            url: url.into(),
-            query: Vec::new(),
-            headers: Vec::new(),
-            bearer: None,
-            body: Body::None,
-            timeout,
-            write,
-        }
-    }
-
-    pub fn query(mut self, key: &str, value: impl ToString) -> Self {
-        self.query.push((key.to_string(), value.to_string()));
-        self
-    }
-
-    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.headers.push((name, value.into()));
-        self
-    }
-
-    pub fn bearer(mut self, token: &Secret) -> Self {
-        self.bearer = Some(token.clone());
-        self
-    }
-
-    pub fn json(mut self, body: Value) -> Self {
-        self.body = Body::Json(body);
-        self
-    }
-
-    pub fn form(mut self, fields: Vec<(String, FormValue)>) -> Self {
-        self.body = Body::Form(fields);
-        self
-    }
-
-    /// The URL with its query, as a `next`-style cursor a client can follow later.
-    pub fn full_url(&self) -> Option<String> {
-        let mut url = url::Url::parse(&self.url).ok()?;
-        if !self.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&self.query);
-        }
-        Some(url.to_string())
-    }
-
-    /// Mark a POST that changes nothing (a token request) as safe to send under `--dry-run`.
-    pub fn not_a_write(mut self) -> Self {
-        self.write = false;
-        self
-    }
-
-    /// Safe to send again after a timeout or a 5xx: the vendor ends in the same state. A POST
-    /// that changes nothing (a token request) is as safe as a GET.
-    fn idempotent(&self) -> bool {
-        !self.write || !matches!(self.method, Method::POST)
-    }
-}
-
-/// An answer, read whole.
-#[derive(Debug, Clone)]
-pub struct Response {
-    pub status: u16,
-    pub body: Vec<u8>,
-    pub retry_after: Option<Duration>,
-}
-
-impl Response {
-    pub fn is_success(&self) -> bool {
-        (200..300).contains(&self.status)
-    }
-
-    /// The body as JSON of type `T`, or a protocol error naming what was expected.
-    pub fn json<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, ProviderError> {
-        serde_json::from_slice(&self.body).map_err(|e| {
-            ProviderError::protocol(format!("cannot read {what} (HTTP {}): {e}", self.status))
-        })
-    }
-
-    /// The body as text, shortened for messages.
-    pub fn text_snippet(&self) -> String {
-        let text = String::from_utf8_lossy(&self.body);
-        let text = text.trim();
-        if text.chars().count() > 300 {
-            let cut: String = text.chars().take(300).collect();
-            format!("{cut}...")
-        } else {
-            text.to_string()
-        }
-    }
-}
-
 impl HttpClient {
+    /// A client that logs each request when `verbose` (`-v`).
     pub fn new(verbose: bool, dry_run: bool) -> Result<Self, ProviderError> {
+        HttpClient::with_verbosity(u8::from(verbose), dry_run)
+    }
+
+    /// A client that logs at `-v` level `verbosity`: 1 each request's method, URL, status and
+    /// time; 2 also their headers and bodies, redacted.
+    pub fn with_verbosity(verbosity: u8, dry_run: bool) -> Result<Self, ProviderError> {
         let client = reqwest::Client::builder()
-            .user_agent(concat!("roster/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
+            .user_agent(USER_AGENT)
+            .connect_timeout(CONNECT_TIMEOUT)
             .build()
             .map_err(|e| ProviderError::Network {
                 message: format!("cannot build the HTTP client: {e}"),
+                hint: None,
             })?;
         Ok(HttpClient {
             pacer: None,
             inner: Arc::new(Inner {
                 client,
-                verbose,
+                verbosity,
                 dry_run,
                 planned: Mutex::new(Vec::new()),
                 backoff_base: Duration::from_millis(500),
@@ -205,8 +94,9 @@ impl HttpClient {
     }
 
     /// Send `req`, retrying a 429 (after `Retry-After`, else with backoff) and, for idempotent
-    /// requests, a 5xx, a timeout or a dropped connection. Any status comes back as a
-    /// `Response`; only transport failures and exhausted retries are errors.
+    /// requests, a 5xx, a timeout or a dropped connection. A definitive 4xx is never sent
+    /// again. Any status comes back as a `Response`; only transport failures and exhausted
+    /// retries are errors.
     pub async fn send(&self, req: &Request) -> Result<Response, ProviderError> {
         if req.write && self.inner.dry_run {
             let planned = plan(req);
@@ -221,14 +111,9 @@ impl HttpClient {
             if let Some(p) = &self.pacer {
                 p.wait().await;
             }
-            let started = Instant::now();
-            let outcome = self.send_once(req).await;
-            let elapsed = started.elapsed();
-            match outcome {
+            match self.send_once(req).await {
                 Ok(resp) => {
-                    self.log(req, &resp.status.to_string(), elapsed);
-                    let retryable = resp.status == 429
-                        || (resp.status >= 500 && req.idempotent() && resp.status != 501);
+                    let retryable = worth_retrying(resp.status, req.idempotent());
                     // A read answered 2xx with a body that is not JSON was garbled on the way:
                     // reading again is safe, and every vendor here answers reads in JSON.
                     let garbled = !req.write && resp.is_success() && !is_json(&resp.body);
@@ -260,25 +145,13 @@ impl HttpClient {
                     };
                     tokio::time::sleep(wait).await;
                 }
-                Err(e) => {
-                    self.log(req, &describe(&e), elapsed);
+                Err(failure) => {
                     // Any transport failure of an idempotent request is worth another try. A
                     // POST whose answer never came may have been applied: only one that never
-                    // connected is sent again.
-                    let may_retry = req.idempotent() || e.is_connect();
+                    // left this machine is sent again.
+                    let may_retry = req.idempotent() || failure.never_sent();
                     if !may_retry || attempt >= MAX_ATTEMPTS {
-                        return Err(if e.is_timeout() {
-                            ProviderError::Unavailable {
-                                message: format!(
-                                    "{} {} timed out after {attempt} attempt(s)",
-                                    req.method, req.url
-                                ),
-                            }
-                        } else {
-                            ProviderError::Network {
-                                message: format!("{} {}: {}", req.method, req.url, describe(&e)),
-                            }
-                        });
+                        return Err(failure.into_error(req, attempt));
                     }
                     tokio::time::sleep(self.backoff(attempt)).await;
                 }
@@ -300,7 +173,39 @@ impl HttpClient {
         }
     }
 
-    async fn send_once(&self, req: &Request) -> Result<Response, reqwest::Error> {
+    /// One try, logged at `-v`; a failure below HTTP comes back classified.
+    async fn send_once(&self, req: &Request) -> Result<Response, Failure> {
+        let verbosity = self.inner.verbosity;
+        let started = Instant::now();
+        let outcome = self.exchange(req).await;
+        if verbosity == 0 {
+            return outcome.map(|(resp, _)| resp);
+        }
+        let elapsed = started.elapsed();
+        let mut lines = Vec::new();
+        match &outcome {
+            Ok((resp, headers)) => {
+                lines.push(log::line(req, &resp.status.to_string(), elapsed));
+                if verbosity >= 2 {
+                    lines.extend(log::request_detail(req, USER_AGENT));
+                    lines.extend(log::response_detail(headers, &resp.body));
+                }
+            }
+            Err(failure) => {
+                lines.push(log::line(req, &failure.describe(req), elapsed));
+                if verbosity >= 2 {
+                    lines.extend(log::request_detail(req, USER_AGENT));
+                }
+            }
+        }
+        eprintln!("{}", lines.join("\n"));
+        outcome.map(|(resp, _)| resp)
+    }
+
+    async fn exchange(
+        &self,
+        req: &Request,
+    ) -> Result<(Response, reqwest::header::HeaderMap), Failure> {
         let mut builder = self
             .inner
             .client
@@ -332,19 +237,30 @@ impl HttpClient {
                 builder.form(&pairs)
             }
         };
-        let resp = builder.send().await?;
+        let resp = builder.send().await.map_err(|e| Failure::of(&e))?;
         let status = resp.status().as_u16();
         let retry_after = resp
             .headers()
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        let body = resp.bytes().await?.to_vec();
-        Ok(Response {
-            status,
-            body,
-            retry_after,
-        })
+        let headers = if self.inner.verbosity >= 2 {
+            resp.headers().clone()
+        } else {
+            reqwest::header::HeaderMap::new()
+        };
+        let url = resp.url().to_string();
+        let body = resp.bytes().await.map_err(|e| Failure::of(&e))?.to_vec();
+        Ok((
+            Response {
+                status,
+                body,
+                retry_after,
+                method: req.method.clone(),
+                url,
+            },
+            headers,
+        ))
     }
 
     /// Exponential backoff with full jitter: up to base * 2^(attempt-1), at most 8 s.
@@ -357,43 +273,13 @@ impl HttpClient {
         let millis = cap.as_millis() as u64;
         Duration::from_millis(millis / 2 + fastrand::u64(0..=millis / 2))
     }
-
-    fn log(&self, req: &Request, outcome: &str, elapsed: Duration) {
-        if self.inner.verbose {
-            eprintln!(
-                "roster: {} {} -> {outcome} in {} ms",
-                req.method,
-                display_url(req),
-                elapsed.as_millis()
-            );
-        }
-    }
 }
 
-/// The URL with its query, as logged. Queries never hold secrets in roster.
-fn display_url(req: &Request) -> String {
-    if req.query.is_empty() {
-        return req.url.clone();
-    }
-    let q: Vec<String> = req.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    format!("{}?{}", req.url, q.join("&"))
-}
-
-fn describe(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "timed out".into()
-    } else if e.is_connect() {
-        "connection failed (is the host reachable?)".into()
-    } else {
-        // reqwest's Display can include the URL but never headers or bodies.
-        let mut s = e.to_string();
-        let mut cause = std::error::Error::source(e);
-        while let Some(c) = cause {
-            s.push_str(&format!(": {c}"));
-            cause = c.source();
-        }
-        s
-    }
+/// A status worth sending the same request again for: a 429 always (the vendor asked us to
+/// wait), a 5xx other than 501 when repeating is safe. Never a definitive 4xx (400, 404, 409,
+/// 413, 422, ...): the same request gets the same answer.
+fn worth_retrying(status: u16, idempotent: bool) -> bool {
+    status == 429 || (status >= 500 && status != 501 && idempotent)
 }
 
 /// An empty body, or one that parses as JSON.

@@ -204,8 +204,25 @@ pub enum ProviderError {
     Protocol { message: String },
     #[error("HTTP {status}: {message}")]
     Http { status: u16, message: String },
+    /// No answer at all: refused, DNS, TLS, a dropped connection. `hint` says what to check.
     #[error("{message}")]
-    Network { message: String },
+    Network {
+        message: String,
+        hint: Option<&'static str>,
+    },
+    /// A 404 (or API Gateway's 403 "Missing Authentication Token") that is not the vendor
+    /// saying "no such user": the URL does not reach its API. `certain` when the route is one
+    /// every tenant has (a list, the login): then it is plainly the profile's `setting`
+    /// (`base_url`, `auth_url`) that is wrong.
+    #[error("{url} answered {status} ({message}): {}", if *certain { "no such API route there" } else { "this may not be the vendor's API" })]
+    WrongUrl {
+        /// Method and URL: `GET https://host/path?query`.
+        url: String,
+        status: u16,
+        message: String,
+        setting: &'static str,
+        certain: bool,
+    },
     #[error("{message}")]
     BadInput { message: String },
     /// The vendor refused because the user is the one the credentials belong to.
@@ -228,6 +245,8 @@ impl ProviderError {
                 ErrorKind::Temporary
             }
             ProviderError::BadInput { .. } => ErrorKind::Usage,
+            ProviderError::WrongUrl { certain: true, .. } => ErrorKind::Config,
+            ProviderError::WrongUrl { certain: false, .. } => ErrorKind::Failure,
             ProviderError::Invalid { .. }
             | ProviderError::Unsupported { .. }
             | ProviderError::Protocol { .. }
@@ -283,6 +302,13 @@ impl ProviderError {
 
 /// The client for `profile`, sharing the process's one HTTP client.
 pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, ProviderError> {
+    // From here on, nothing roster prints can show this profile's secrets, even echoed back.
+    // An id (Cradl's `client_id`) names a credential and is shown on purpose.
+    for (key, secret) in &profile.secrets {
+        if !key.ends_with("_id") {
+            crate::redact::register(secret);
+        }
+    }
     match profile.kind {
         ProviderKind::Paradigm => Ok(Box::new(paradigm::Paradigm::new(profile, http.clone())?)),
         ProviderKind::Bleemeo => Ok(Box::new(bleemeo::Bleemeo::new(profile, http.clone())?)),

@@ -135,3 +135,67 @@ fn a_closed_pipe_exits_zero() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn control_characters_from_the_vendor_never_reach_the_terminal() {
+    let env = Env::new();
+    let evil = "\u{1b}[31mEve\u{1b}]0;pwned\u{7}\u{9b}2J";
+    let out = env.run(&[
+        "--profile",
+        "paradigm",
+        "-o",
+        "json",
+        "users",
+        "create",
+        "--email",
+        "eve@example.com",
+        "--username",
+        "eve",
+        "--first-name",
+        evil,
+    ]);
+    assert_success(&out, &["create eve"]);
+    let created: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+
+    // Tables (a list and one item) show the characters escaped, never raw.
+    for args in [
+        &["--profile", "paradigm", "users", "list"][..],
+        &["--profile", "paradigm", "users", "get", &id][..],
+    ] {
+        let out = env.run(args);
+        assert_success(&out, args);
+        let table = stdout(&out);
+        assert!(
+            !table.contains('\u{1b}') && !table.contains('\u{7}') && !table.contains('\u{9b}'),
+            "{table:?}"
+        );
+        assert!(table.contains("\\u{1b}[31mEve"), "{table}");
+    }
+    // JSON escapes them as JSON does, and parses back to the vendor's value.
+    let out = env.run(&["--profile", "paradigm", "-o", "json", "users", "get", &id]);
+    assert!(!stdout(&out).contains('\u{1b}'), "{}", stdout(&out));
+    assert!(stdout(&out).contains("\\u001b[31mEve"), "{}", stdout(&out));
+    let back: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(back["first_name"], evil);
+    // CSV is data: the raw value, as the vendor holds it.
+    let out = env.run(&["--profile", "paradigm", "-o", "csv", "users", "list"]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert!(reader
+        .records()
+        .any(|r| r.is_ok_and(|r| r.iter().any(|c| c == evil))));
+    // An error quoting what the user typed is escaped on stderr too.
+    let out = env.run(&[
+        "--profile",
+        "paradigm",
+        "users",
+        "get",
+        "\u{1b}[2Jnobody@example.com",
+    ]);
+    assert_ne!(code(&out), 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\u{1b}[2J"),
+        "{err:?}"
+    );
+}

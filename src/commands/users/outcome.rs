@@ -126,8 +126,9 @@ fn still(error: ProviderError, found: &str) -> Failed {
                 message: format!("{message}; {found}"),
             }
         }
-        ProviderError::Network { message } => ProviderError::Network {
+        ProviderError::Network { message, hint } => ProviderError::Network {
             message: format!("{message}; {found}"),
+            hint,
         },
         ProviderError::Unavailable { message } => ProviderError::Unavailable {
             message: format!("{message}; {found}"),
@@ -181,6 +182,7 @@ mod tests {
         let f = unknown(
             ProviderError::Network {
                 message: "connection reset".into(),
+                hint: None,
             },
             ProviderError::Unavailable {
                 message: "HTTP 502".into(),

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::providers::http::Response;
+use crate::providers::http::{decode, ErrorDialect, Response};
 use crate::providers::ProviderError;
 use crate::secret::Secret;
 
@@ -116,90 +116,25 @@ pub(super) fn group_ref(v: &Value) -> (String, Option<String>) {
     }
 }
 
-/// A DRF error answer -> a typed error. 400 bodies are `{field: [messages]}`; a duplicate email
-/// is a 400 on `email`; other errors are `{"detail": ..., "code"?: ...}`.
+/// Amani's error conventions (DRF + SimpleJWT): a duplicate email is a 400 on `email` (or
+/// `username`, the email again); the login and the user and group lists exist in every region.
+const ERRORS: ErrorDialect = ErrorDialect {
+    vendor: "amani",
+    duplicate_statuses: &[400],
+    duplicate_fields: &["email", "username"],
+    duplicate_words: &["already exist", "unique", "taken", "in use"],
+    routes_that_exist: &[
+        "/api/v2/user",
+        "/api/v2/group",
+        "/api/v2/user/login",
+        "/api/v2/token/refresh/",
+    ],
+    setting: "base_url",
+};
+
+/// A DRF error answer (`{field: [messages]}`, `{"detail", "code"}`, a list) -> a typed error.
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
-    let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
-    let mut duplicate = false;
-    let message = match &body {
-        Value::Object(map) if map.get("detail").is_some_and(Value::is_string) => map
-            .get("detail")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        Value::Object(map) if !map.is_empty() => {
-            let mut parts = Vec::new();
-            for (field, messages) in map {
-                for text in messages_of(messages) {
-                    duplicate |= is_duplicate(field, &text);
-                    parts.push(format!("{field}: {text}"));
-                }
-            }
-            parts.join("; ")
-        }
-        Value::Array(items) => items
-            .iter()
-            .flat_map(messages_of)
-            .collect::<Vec<_>>()
-            .join("; "),
-        _ => plain_text(resp),
-    };
-    match resp.status {
-        401 => ProviderError::Unauthorized { message },
-        403 => ProviderError::Forbidden { message },
-        404 => ProviderError::NotFound { message },
-        400 if duplicate => ProviderError::Conflict { message },
-        409 => ProviderError::Conflict { message },
-        400 | 422 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable {
-            message: format!("HTTP {s}: {message}"),
-        },
-        s => ProviderError::Http { status: s, message },
-    }
-}
-
-/// A field's messages: a list of strings, one string, or nested errors.
-fn messages_of(v: &Value) -> Vec<String> {
-    match v {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(items) => items.iter().flat_map(messages_of).collect(),
-        Value::Object(map) => map
-            .iter()
-            .flat_map(|(k, v)| messages_of(v).into_iter().map(move |m| format!("{k}: {m}")))
-            .collect(),
-        Value::Null => Vec::new(),
-        other => vec![other.to_string()],
-    }
-}
-
-/// Django's unique validators say "... already exists"; vendors word it their own way.
-fn is_duplicate(field: &str, text: &str) -> bool {
-    let text = text.to_ascii_lowercase();
-    matches!(field, "email" | "username")
-        && ["already", "exists", "unique", "taken", "in use"]
-            .iter()
-            .any(|w| text.contains(w))
-}
-
-/// A body that is not JSON (Django's HTML error pages): its text without tags, shortened.
-fn plain_text(resp: &Response) -> String {
-    let snippet = resp.text_snippet();
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in snippet.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.is_empty() {
-        format!("HTTP {}", resp.status)
-    } else {
-        text
-    }
+    decode::decode(resp, &ERRORS)
 }
 
 #[cfg(test)]
@@ -210,7 +145,7 @@ mod tests {
         Response {
             status,
             body: body.as_bytes().to_vec(),
-            retry_after: None,
+            ..Response::default()
         }
     }
 

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use crate::providers::auth::{AccessToken, Flow};
-use crate::providers::http::{FormValue, Request, Response};
+use crate::providers::http::{decode, FormValue, Request, Response};
 use crate::providers::{HttpClient, ProviderError};
 use crate::secret::Secret;
 
@@ -93,25 +93,8 @@ pub(super) fn read_token(resp: &Response) -> Result<AccessToken, ProviderError> 
     Ok(AccessToken::new(Secret::new(access), refresh, expires_in))
 }
 
-/// The token endpoint's `{"error", "error_description"}`: bad credentials (400 `invalid_grant`,
-/// 401 `invalid_client`) are authentication failures.
+/// The token endpoint's `{"error", "error_description"}` (or `{"detail"}`, `{"messages"}`):
+/// bad credentials (400 `invalid_grant`, 401 `invalid_client`) are authentication failures.
 pub(super) fn decode_token_error(resp: &Response) -> ProviderError {
-    let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
-    let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_string);
-    let code = text("error");
-    let message = match (&code, text("error_description")) {
-        (Some(c), Some(d)) => format!("login refused: {c} ({d})"),
-        (Some(c), None) => format!("login refused: {c}"),
-        _ => super::wire::decode_error(resp).to_string(),
-    };
-    match (resp.status, code.as_deref()) {
-        (
-            400 | 401,
-            Some("invalid_grant" | "invalid_client" | "unauthorized_client" | "access_denied"),
-        )
-        | (401, _) => ProviderError::Unauthorized { message },
-        (403, _) => ProviderError::Forbidden { message },
-        (400, _) => ProviderError::Protocol { message },
-        _ => super::wire::decode_error(resp),
-    }
+    decode::decode_token_error(resp, &super::wire::ERRORS)
 }

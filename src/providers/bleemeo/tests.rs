@@ -13,7 +13,7 @@ fn resp(status: u16, body: &str) -> Response {
     Response {
         status,
         body: body.as_bytes().to_vec(),
-        retry_after: None,
+        ..Response::default()
     }
 }
 

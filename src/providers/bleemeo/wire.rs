@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::model::{rfc3339, Ref, Status, User};
-use crate::providers::http::Response;
+use crate::providers::http::{decode, ErrorDialect, Response};
 use crate::providers::ProviderError;
 
 /// The two fixed roles: (role id and name, the boolean that holds it).
@@ -134,63 +134,19 @@ pub(super) fn settable(
     Ok(out)
 }
 
-/// A DRF error body -> a typed error: `{"detail": ...}`, or `{field: [messages]}` for a 400,
-/// where a duplicate email is a 400 on `email` (decided) saying it already exists.
-pub(super) fn decode_error(resp: &Response) -> ProviderError {
-    let body: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
-    let mut duplicate = false;
-    let message = match &body {
-        Value::Object(map) if map.get("detail").is_some_and(Value::is_string) => map
-            .get("detail")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        Value::Object(map) if !map.is_empty() => {
-            let mut parts = Vec::new();
-            for (field, errors) in map {
-                for (text, unique) in messages(errors) {
-                    duplicate |= unique || text.to_lowercase().contains("already exist");
-                    parts.push(format!("{field}: {text}"));
-                }
-            }
-            parts.join("; ")
-        }
-        _ => resp.text_snippet(),
-    };
-    let message = if message.is_empty() {
-        format!("HTTP {}", resp.status)
-    } else {
-        message
-    };
-    match resp.status {
-        401 => ProviderError::Unauthorized { message },
-        403 => ProviderError::Forbidden { message },
-        404 => ProviderError::NotFound { message },
-        409 => ProviderError::Conflict { message },
-        400 | 422 if duplicate => ProviderError::Conflict { message },
-        400 | 422 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable {
-            message: format!("HTTP {s}: {message}"),
-        },
-        s => ProviderError::Http { status: s, message },
-    }
-}
+/// Bleemeo's error conventions (DRF): a duplicate email is a 400 on `email` saying it already
+/// exists (decided); the user list and the token endpoint exist on every account.
+pub(super) const ERRORS: ErrorDialect = ErrorDialect {
+    vendor: "bleemeo",
+    duplicate_statuses: &[400],
+    duplicate_fields: &["email"],
+    duplicate_words: &["already exist"],
+    routes_that_exist: &["/v1/user/", "/o/token/"],
+    setting: "base_url",
+};
 
-/// A field's messages: a string, a list of strings, or DRF's `{"message", "code"}` objects;
-/// each with whether its code says "unique".
-fn messages(errors: &Value) -> Vec<(String, bool)> {
-    match errors {
-        Value::String(s) => vec![(s.clone(), false)],
-        Value::Array(items) => items.iter().flat_map(messages).collect(),
-        Value::Object(o) => {
-            let code = o.get("code").and_then(Value::as_str);
-            let text = ["message", "detail"]
-                .iter()
-                .find_map(|k| o.get(*k).and_then(Value::as_str))
-                .or(code)
-                .unwrap_or("invalid");
-            vec![(text.to_string(), code == Some("unique"))]
-        }
-        other => vec![(other.to_string(), false)],
-    }
+/// A DRF error body (`{"detail"}`, `{field: [messages]}`, `{"messages": [...]}`) -> a typed
+/// error.
+pub(super) fn decode_error(resp: &Response) -> ProviderError {
+    decode::decode(resp, &ERRORS)
 }

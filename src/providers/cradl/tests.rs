@@ -15,7 +15,7 @@ fn resp(status: u16, body: &str) -> Response {
     Response {
         status,
         body: body.as_bytes().to_vec(),
-        retry_after: None,
+        ..Response::default()
     }
 }
 
@@ -47,7 +47,11 @@ fn forbidden_means_refused_credentials_and_is_worth_a_new_token() {
     let no_route = resp(403, r#"{"message": "Missing Authentication Token"}"#);
     assert!(matches!(
         decode_error(&no_route),
-        ProviderError::Protocol { ref message } if message.contains("base_url")
+        ProviderError::WrongUrl {
+            certain: true,
+            setting: "base_url",
+            ..
+        }
     ));
 }
 

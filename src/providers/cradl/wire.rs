@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::model::{rfc3339, Ref, Status, User};
-use crate::providers::http::Response;
+use crate::providers::http::{decode, ErrorDialect, Response};
 use crate::providers::ProviderError;
 use crate::secret::Secret;
 
@@ -111,10 +111,6 @@ pub(super) struct WireToken {
 struct WireError {
     #[serde(default)]
     message: Option<String>,
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    error_description: Option<String>,
 }
 
 impl WireUser {
@@ -274,60 +270,57 @@ pub(super) fn token_refused(resp: &Response) -> bool {
     }
 }
 
-/// Cradl's `{"message": ...}` -> a typed error.
+/// Cradl's error conventions: always `{"message"}`; a duplicate email is a 400 saying it
+/// already exists (decided; 409 is accepted too); the user and role lists exist for every
+/// organization.
+const ERRORS: ErrorDialect = ErrorDialect {
+    vendor: "cradl",
+    duplicate_statuses: &[400],
+    duplicate_fields: &[],
+    duplicate_words: &["already exists"],
+    routes_that_exist: &["/users", "/roles"],
+    setting: "base_url",
+};
+
+/// The token endpoint lives at the profile's `auth_url`.
+const TOKEN_ERRORS: ErrorDialect = ErrorDialect {
+    setting: "auth_url",
+    ..ERRORS
+};
+
+/// Cradl's `{"message": ...}` -> a typed error. API Gateway's 403s come first: they are its
+/// answer to a refused token and to a route it does not have.
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
-    let message = envelope(resp)
-        .message
-        .unwrap_or_else(|| resp.text_snippet());
-    let lower = message.to_ascii_lowercase();
+    let said = decode::read(&resp.body, &ERRORS);
     match resp.status {
-        401 => ProviderError::Unauthorized { message },
         403 if token_refused(resp) => ProviderError::Unauthorized {
-            message: format!("{message} (the client credentials were refused or have expired)"),
+            message: format!(
+                "{} (the client credentials were refused or have expired)",
+                said.message
+            ),
         },
-        // API Gateway's answer to a path or method it has no route for.
-        403 if lower.contains("missing authentication token") => ProviderError::protocol(format!(
-            "the API has no such route ({message}); check the profile's base_url"
-        )),
-        403 => ProviderError::Forbidden { message },
-        404 => ProviderError::NotFound { message },
-        // Decided: a duplicate email is a 400 saying it already exists; 409 is accepted too.
-        409 => ProviderError::Conflict { message },
-        400 if lower.contains("already exists") => ProviderError::Conflict { message },
-        400 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable {
-            message: format!("HTTP {s}: {message}"),
-        },
-        s => ProviderError::Http { status: s, message },
+        // API Gateway's answer to a path or method it has no route for: a wrong base_url.
+        403 if said
+            .message
+            .to_ascii_lowercase()
+            .contains("missing authentication token") =>
+        {
+            ProviderError::WrongUrl {
+                url: format!("{} {}", resp.method, resp.url),
+                status: resp.status,
+                message: said.message,
+                setting: ERRORS.setting,
+                certain: true,
+            }
+        }
+        _ => decode::decode(resp, &ERRORS),
     }
 }
 
 /// The token endpoint's answer: OAuth2's `{"error", "error_description"}` or `{"message"}`.
-/// Refused credentials are `Unauthorized` (exit 4). The secret is scrubbed in case a server
-/// echoes it back.
+/// Refused credentials are `Unauthorized` (exit 4). Every registered secret, the client
+/// secret included, is scrubbed by the decoder in case a server echoes it back.
 pub(super) fn decode_token_error(resp: &Response, secret: &Secret) -> ProviderError {
-    let env = envelope(resp);
-    let code = env.error.clone().unwrap_or_default();
-    let text = env
-        .error_description
-        .or(env.message)
-        .or(env.error)
-        .unwrap_or_else(|| resp.text_snippet());
-    let text = if secret.expose().is_empty() {
-        text
-    } else {
-        text.replace(secret.expose(), "[redacted]")
-    };
-    let message = format!("the token endpoint answered HTTP {}: {text}", resp.status);
-    let refused = matches!(
-        code.as_str(),
-        "invalid_client" | "unauthorized_client" | "invalid_grant" | "access_denied"
-    );
-    match resp.status {
-        401 | 403 => ProviderError::Unauthorized { message },
-        400 if refused => ProviderError::Unauthorized { message },
-        400 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable { message },
-        s => ProviderError::Http { status: s, message },
-    }
+    crate::redact::register(secret);
+    decode::decode_token_error(resp, &TOKEN_ERRORS)
 }

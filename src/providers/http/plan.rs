@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{display_url, Body, FormValue, Request};
+use super::request::{Body, FormValue, Request};
+use crate::redact::REDACTED;
 
 /// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -16,29 +17,40 @@ pub struct PlannedRequest {
     pub body: Option<Value>,
 }
 
-/// Keys whose values are never shown.
-fn is_secret_key(key: &str) -> bool {
+/// Keys whose values are never shown, in plans, logs and forms.
+pub(super) fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["password", "secret", "token", "refresh", "access"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "password",
+        "secret",
+        "token",
+        "refresh",
+        "access",
+        "authorization",
+        "cookie",
+        "api_key",
+        "apikey",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
 }
 
-fn redact(value: &Value) -> Value {
+/// `value` with the value of every secret-looking key replaced, at any depth.
+pub(super) fn redact_json(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
                     let v = if is_secret_key(k) {
-                        Value::String("[redacted]".into())
+                        Value::String(REDACTED.into())
                     } else {
-                        redact(v)
+                        redact_json(v)
                     };
                     (k.clone(), v)
                 })
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(items.iter().map(redact).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
         other => other.clone(),
     }
 }
@@ -50,20 +62,21 @@ pub(super) fn plan(req: &Request) -> PlannedRequest {
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
     if req.bearer.is_some() {
-        headers.insert("Authorization".into(), "Bearer [redacted]".into());
+        headers.insert("Authorization".into(), format!("Bearer {REDACTED}"));
     }
     let body = match &req.body {
         Body::None => None,
         Body::Json(v) => {
             headers.insert("Content-Type".into(), "application/json".into());
-            Some(redact(v))
+            Some(redact_json(v))
         }
         Body::Form(fields) => Some(Value::Object(
             fields
                 .iter()
                 .map(|(k, v)| {
                     let shown = match v {
-                        FormValue::Secret(_) => "[redacted]".to_string(),
+                        FormValue::Secret(_) => REDACTED.to_string(),
+                        FormValue::Plain(_) if is_secret_key(k) => REDACTED.to_string(),
                         FormValue::Plain(s) => s.clone(),
                     };
                     (k.clone(), Value::String(shown))
@@ -73,7 +86,7 @@ pub(super) fn plan(req: &Request) -> PlannedRequest {
     };
     PlannedRequest {
         method: req.method.to_string(),
-        url: display_url(req),
+        url: req.display_url(),
         headers,
         body,
     }

@@ -1,6 +1,8 @@
 //! Unit tests of `http`.
 
 use super::*;
+use crate::secret::Secret;
+use reqwest::Method;
 
 #[test]
 fn garbled_bodies_are_told_from_json() {
@@ -64,4 +66,16 @@ fn backoff_grows_and_is_capped() {
         assert!(c.backoff(attempt) <= Duration::from_secs(8));
     }
     assert!(c.backoff(1) <= Duration::from_millis(500));
+}
+
+#[test]
+fn a_definitive_4xx_is_never_retried() {
+    for status in 400..500 {
+        let expected = status == 429;
+        assert_eq!(worth_retrying(status, true), expected, "{status}");
+        assert_eq!(worth_retrying(status, false), expected, "{status}");
+    }
+    assert!(worth_retrying(503, true));
+    assert!(!worth_retrying(503, false), "a POST is not sent twice");
+    assert!(!worth_retrying(501, true));
 }

@@ -6,7 +6,7 @@ fn resp(status: u16, body: &str) -> Response {
     Response {
         status,
         body: body.as_bytes().to_vec(),
-        retry_after: None,
+        ..Response::default()
     }
 }
 
@@ -32,8 +32,16 @@ fn statuses_map_to_kinds_even_without_an_envelope() {
         matches!(decode_error(&resp(401, "nope")), ProviderError::Unauthorized { ref message } if message == "nope")
     );
     assert!(matches!(
-        decode_error(&resp(404, "{}")),
+        decode_error(&resp(
+            404,
+            r#"{"error": "not_found", "detail": "Not found."}"#
+        )),
         ProviderError::NotFound { .. }
+    ));
+    // Without Paradigm's envelope, a 404 may come from whatever answers at a wrong base_url.
+    assert!(matches!(
+        decode_error(&resp(404, "{}")),
+        ProviderError::WrongUrl { certain: false, .. }
     ));
     assert!(matches!(
         decode_error(&resp(503, "")),

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::providers::http::Response;
+use crate::providers::http::{decode, ErrorDialect, Response};
 use crate::providers::ProviderError;
 
 #[derive(Deserialize)]
@@ -62,16 +62,6 @@ pub(super) struct WireGroup {
     pub(super) user_ids: Vec<Value>,
 }
 
-#[derive(Deserialize, Default)]
-pub(super) struct WireError {
-    #[serde(default)]
-    pub(super) error: Option<String>,
-    #[serde(default)]
-    pub(super) detail: Option<String>,
-    #[serde(default)]
-    pub(super) fields: Map<String, Value>,
-}
-
 pub(super) fn id_string(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -87,39 +77,18 @@ pub(super) fn refuses_own_user(message: &str) -> bool {
         .any(|phrase| m.contains(phrase))
 }
 
-/// Paradigm's error envelope -> a typed error. A duplicate is a 422 `unique` field error.
+/// Paradigm's error conventions: a duplicate email or username is a 422 `unique` field error
+/// (400 tolerated); the user and group lists exist on every instance.
+const ERRORS: ErrorDialect = ErrorDialect {
+    vendor: "paradigm",
+    duplicate_statuses: &[400, 422],
+    duplicate_fields: &["email", "username"],
+    duplicate_words: &[],
+    routes_that_exist: &["/api/v3/users", "/api/v3/groups"],
+    setting: "base_url",
+};
+
+/// Paradigm's error envelope `{error, detail, fields}` -> a typed error.
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
-    let env: WireError = serde_json::from_slice(&resp.body).unwrap_or_default();
-    let detail = env
-        .detail
-        .clone()
-        .or(env.error.clone())
-        .unwrap_or_else(|| resp.text_snippet());
-    let mut unique = false;
-    let mut parts = Vec::new();
-    for (field, errors) in &env.fields {
-        for e in errors.as_array().into_iter().flatten() {
-            let code = e.get("error").and_then(Value::as_str).unwrap_or("invalid");
-            let text = e.get("detail").and_then(Value::as_str).unwrap_or(code);
-            unique |= code == "unique";
-            parts.push(format!("{field}: {text}"));
-        }
-    }
-    let message = if parts.is_empty() {
-        detail
-    } else {
-        parts.join("; ")
-    };
-    match resp.status {
-        401 => ProviderError::Unauthorized { message },
-        403 => ProviderError::Forbidden { message },
-        404 => ProviderError::NotFound { message },
-        400 | 422 if unique => ProviderError::Conflict { message },
-        409 => ProviderError::Conflict { message },
-        400 | 422 => ProviderError::Invalid { message },
-        s if s >= 500 => ProviderError::Unavailable {
-            message: format!("HTTP {s}: {message}"),
-        },
-        s => ProviderError::Http { status: s, message },
-    }
+    decode::decode(resp, &ERRORS)
 }
