@@ -118,6 +118,7 @@ impl ProviderKind {
             secret("client_id"),
             secret("client_secret"),
             plain("auth_url", false),
+            plain("audience", false),
         ];
         match self {
             ProviderKind::Paradigm => PARADIGM,

@@ -20,6 +20,8 @@ pub use plan::PlannedRequest;
 const MAX_ATTEMPTS: u32 = 4;
 /// A `Retry-After` longer than this is not waited out: the request fails as rate limited.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// The longest backoff between two tries, unless a request is made `patient`.
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
 
 /// Cheap to clone: clones share the connection pool. A clone made by [`HttpClient::paced`]
 /// also spaces its requests out to a rate.
@@ -65,6 +67,12 @@ pub struct Request {
     pub timeout: Duration,
     /// A change on the vendor's side: not sent under `--dry-run`.
     pub write: bool,
+    /// Tries before a retryable failure is reported, and the longest backoff between two.
+    pub attempts: u32,
+    pub backoff_cap: Duration,
+    /// Whether a 429 is a rate limit worth waiting out. Every one is, unless the vendor's 429
+    /// can also mean a quota no wait cures (Cradl's monthly cap).
+    pub retry_429: fn(&Response) -> bool,
 }
 
 impl Request {
@@ -79,7 +87,24 @@ impl Request {
             body: Body::None,
             timeout,
             write,
+            attempts: MAX_ATTEMPTS,
+            backoff_cap: MAX_BACKOFF,
+            retry_429: |_| true,
         }
+    }
+
+    /// For reads many answers depend on: up to `attempts` tries (1 to 16) with backoffs of up
+    /// to `backoff_cap` (at most 60 s).
+    pub fn patient(mut self, attempts: u32, backoff_cap: Duration) -> Self {
+        self.attempts = attempts.clamp(1, 16);
+        self.backoff_cap = backoff_cap.min(MAX_RETRY_AFTER);
+        self
+    }
+
+    /// Retry a 429 only when `is_rate_limit` says so; any other 429 comes back as an answer.
+    pub fn retry_429_if(mut self, is_rate_limit: fn(&Response) -> bool) -> Self {
+        self.retry_429 = is_rate_limit;
+        self
     }
 
     pub fn query(mut self, key: &str, value: impl ToString) -> Self {
@@ -227,17 +252,17 @@ impl HttpClient {
             match outcome {
                 Ok(resp) => {
                     self.log(req, &resp.status.to_string(), elapsed);
-                    let retryable = resp.status == 429
+                    let retryable = (resp.status == 429 && (req.retry_429)(&resp))
                         || (resp.status >= 500 && req.idempotent() && resp.status != 501);
                     // A read answered 2xx with a body that is not JSON was garbled on the way:
                     // reading again is safe, and every vendor here answers reads in JSON.
                     let garbled = !req.write && resp.is_success() && !is_json(&resp.body);
-                    if garbled && attempt < MAX_ATTEMPTS {
-                        tokio::time::sleep(self.backoff(attempt)).await;
+                    if garbled && attempt < req.attempts {
+                        tokio::time::sleep(self.backoff_up_to(attempt, req.backoff_cap)).await;
                         continue;
                     }
-                    if !retryable || attempt >= MAX_ATTEMPTS {
-                        if resp.status == 429 && attempt >= MAX_ATTEMPTS {
+                    if !retryable || attempt >= req.attempts {
+                        if retryable && resp.status == 429 {
                             return Err(ProviderError::RateLimited { attempts: attempt });
                         }
                         if resp.status >= 500 && retryable {
@@ -256,7 +281,7 @@ impl HttpClient {
                             return Err(ProviderError::RateLimited { attempts: attempt })
                         }
                         Some(w) => w,
-                        None => self.backoff(attempt),
+                        None => self.backoff_up_to(attempt, req.backoff_cap),
                     };
                     tokio::time::sleep(wait).await;
                 }
@@ -266,7 +291,7 @@ impl HttpClient {
                     // POST whose answer never came may have been applied: only one that never
                     // connected is sent again.
                     let may_retry = req.idempotent() || e.is_connect();
-                    if !may_retry || attempt >= MAX_ATTEMPTS {
+                    if !may_retry || attempt >= req.attempts {
                         return Err(if e.is_timeout() {
                             ProviderError::Unavailable {
                                 message: format!(
@@ -280,7 +305,7 @@ impl HttpClient {
                             }
                         });
                     }
-                    tokio::time::sleep(self.backoff(attempt)).await;
+                    tokio::time::sleep(self.backoff_up_to(attempt, req.backoff_cap)).await;
                 }
             }
         }
@@ -348,12 +373,18 @@ impl HttpClient {
     }
 
     /// Exponential backoff with full jitter: up to base * 2^(attempt-1), at most 8 s.
+    #[cfg(test)]
     fn backoff(&self, attempt: u32) -> Duration {
+        self.backoff_up_to(attempt, MAX_BACKOFF)
+    }
+
+    /// The same, at most `cap`.
+    fn backoff_up_to(&self, attempt: u32, cap: Duration) -> Duration {
         let cap = self
             .inner
             .backoff_base
-            .saturating_mul(1 << attempt.saturating_sub(1).min(4))
-            .min(Duration::from_secs(8));
+            .saturating_mul(1 << attempt.saturating_sub(1).min(8))
+            .min(cap);
         let millis = cap.as_millis() as u64;
         Duration::from_millis(millis / 2 + fastrand::u64(0..=millis / 2))
     }
