@@ -132,6 +132,23 @@ pub trait Provider: Send + Sync {
 
     /// Every group or role a user can be put in.
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError>;
+
+    /// Revoke the cached login at the vendor (`roster profiles logout`, before it forgets the
+    /// token), where the vendor offers revocation. The default: it does not.
+    async fn revoke_login(&self) -> Result<Revocation, ProviderError> {
+        Ok(Revocation::NotOffered)
+    }
+}
+
+/// What `revoke_login` did at the vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// The vendor has no revocation endpoint.
+    NotOffered,
+    /// No cached login to revoke.
+    NothingCached,
+    /// The vendor took the revocation: the cached refresh token no longer works.
+    Revoked,
 }
 
 /// A vendor call that failed, keeping what a script needs to tell cases apart.
