@@ -11,7 +11,7 @@ use tokio::sync::OnceCell;
 use super::profiles::{unread_warning, ProfileCache};
 use super::wire::{
     decode_error, decode_token_error, is_monthly_cap, is_profile_id, seconds, token_refused,
-    WireProfile, WireRole, WireRoles, WireToken, WireUser,
+    vendor_message, WireProfile, WireRole, WireRoles, WireToken, WireUser,
 };
 use super::{DEFAULT_AUDIENCE, PAGE_SIZE};
 use crate::config::Profile;
@@ -163,7 +163,7 @@ impl Inner {
                 message: format!(
                     "{} (the organization's monthly request limit is reached; retrying does not \
                      help until Cradl resets it or the plan is raised)",
-                    resp.text_snippet()
+                    vendor_message(&resp)
                 ),
             })
         } else {

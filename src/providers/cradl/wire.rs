@@ -286,6 +286,13 @@ pub(super) fn is_monthly_cap(resp: &Response) -> bool {
             .is_some_and(|m| m.to_ascii_lowercase().contains("limit exceeded"))
 }
 
+/// The `message` Cradl answered with, else the body itself.
+pub(super) fn vendor_message(resp: &Response) -> String {
+    envelope(resp)
+        .message
+        .unwrap_or_else(|| resp.text_snippet())
+}
+
 /// Cradl's `{"message": ...}` -> a typed error.
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
     let message = envelope(resp)

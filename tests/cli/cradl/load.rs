@@ -178,3 +178,41 @@ fn a_listing_through_random_faults_is_complete() {
     assert_eq!(users.as_array().map(Vec::len), Some(SEEDED + 40));
     assert!(env.sandbox.stats().faults > 0, "faults were met");
 }
+
+#[test]
+fn sandbox_serve_can_set_the_monthly_cap() {
+    let env = Env::new();
+    let mut child = env
+        .std_command()
+        .args(["sandbox", "serve", "--listen", "127.0.0.1:0"])
+        // One listing's worth: the list, the six profiles, the roles.
+        .args(["--monthly-limit", "8"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut text = String::new();
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+        let line = line.expect("line");
+        // Cradl's block is printed last and ends with its secret.
+        let done = line.starts_with("client_secret");
+        text.push_str(&line);
+        text.push('\n');
+        if done {
+            break;
+        }
+    }
+    env.write_config(&text);
+    let first = env.run(&["--profile", "cradl", "-o", "json", "users", "list"]);
+    let second = env.run(&["--profile", "cradl", "users", "list"]);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_success(&first, &["users", "list"]);
+    assert_eq!(code(&second), 1, "{}", stderr(&second));
+    assert!(
+        stderr(&second).contains("Limit Exceeded"),
+        "{}",
+        stderr(&second)
+    );
+}
