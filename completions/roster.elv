@@ -436,7 +436,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand check 'Authenticate with a profile and report who its credentials belong to'
             cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
             cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
-            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+            cand logout 'Revoke and remove cached login tokens (of one profile, or of every profile)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;profiles;list'= {
@@ -568,8 +568,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -q 'Print only data and errors: no notes or warnings'
             cand --quiet 'Print only data and errors: no notes or warnings'
             cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -579,7 +579,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand check 'Authenticate with a profile and report who its credentials belong to'
             cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
             cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
-            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+            cand logout 'Revoke and remove cached login tokens (of one profile, or of every profile)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;profiles;help;list'= {
@@ -627,6 +627,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --fault-seed 'Seed for the fault draw, so a run can be repeated'
             cand --seed-users 'Add this many generated users to each vendor''s seed (for benchmarks of big tenants)'
             cand --user-quota 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)'
+            cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)'
             cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out)'
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -746,7 +747,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand check 'Authenticate with a profile and report who its credentials belong to'
             cand add 'Add a profile to the config file (asks on a terminal; flags in scripts)'
             cand remove 'Remove a profile from the config file (asks first; --yes in scripts)'
-            cand logout 'Remove cached login tokens (of one profile, or of every profile)'
+            cand logout 'Revoke and remove cached login tokens (of one profile, or of every profile)'
         }
         &'roster;help;profiles;list'= {
         }

@@ -373,7 +373,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -492,14 +492,14 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -528,6 +528,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the fault draw, so a run can be repeated' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed-users -d 'Add this many generated users to each vendor\'s seed (for benchmarks of big tenants)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l user-quota -d 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l monthly-limit -d 'API requests Cradl\'s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall-secs -d 'Seconds the "stall" fault holds a request (0 leaves stalls out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -604,6 +605,6 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'

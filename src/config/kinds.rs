@@ -104,6 +104,12 @@ impl ProviderKind {
         self == ProviderKind::Amani
     }
 
+    /// Vendors whose logins `roster profiles logout` revokes at the vendor (Bleemeo's
+    /// `/o/revoke_token/`), so only their profiles' secrets are resolved there.
+    pub fn revokes_logins(self) -> bool {
+        self == ProviderKind::Bleemeo
+    }
+
     /// The provider-specific keys of a profile.
     pub fn fields(self) -> &'static [FieldSpec] {
         const PARADIGM: &[FieldSpec] = &[secret("token")];
@@ -118,6 +124,7 @@ impl ProviderKind {
             secret("client_id"),
             secret("client_secret"),
             plain("auth_url", false),
+            plain("audience", false),
         ];
         match self {
             ProviderKind::Paradigm => PARADIGM,

@@ -136,6 +136,11 @@ impl TokenCache {
         let _ = write_private(path, text.as_bytes());
     }
 
+    /// Whether a cache file is there, whatever login it holds.
+    pub fn exists(&self) -> bool {
+        self.path.as_ref().is_some_and(|p| p.exists())
+    }
+
     /// Forget the token (`roster profiles logout`). True if a file was removed.
     pub fn clear(&self) -> bool {
         self.path

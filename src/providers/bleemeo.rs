@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 
 use super::auth::{TokenCache, TokenManager};
 use super::http::{Request, Response};
-use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
+use super::{Capabilities, HttpClient, Page, Provider, ProviderError, Revocation};
 use crate::config::{Profile, ProviderKind};
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
 use login::PasswordGrant;
@@ -31,6 +31,9 @@ pub struct Bleemeo {
     timeout: std::time::Duration,
     http: HttpClient,
     tokens: TokenManager<PasswordGrant>,
+    /// What revoking the cached login at logout takes.
+    cache: TokenCache,
+    client_id: String,
 }
 
 impl Bleemeo {
@@ -66,6 +69,8 @@ impl Bleemeo {
                 .to_string(),
             timeout: profile.timeout,
         };
+        let client_id = flow.client_id.clone();
+        let cache = TokenCache::for_profile(profile);
         Ok(Bleemeo {
             profile: profile.name.clone(),
             base,
@@ -74,7 +79,9 @@ impl Bleemeo {
             account: profile.setting("account_id").map(str::to_string),
             timeout: profile.timeout,
             http,
-            tokens: TokenManager::new(flow, TokenCache::for_profile(profile)),
+            tokens: TokenManager::new(flow, cache.clone()),
+            cache,
+            client_id,
         })
     }
 
@@ -399,5 +406,13 @@ impl Provider for Bleemeo {
                 description: Some(format!("sets the user's {flag}")),
             })
             .collect())
+    }
+
+    async fn revoke_login(&self) -> Result<Revocation, ProviderError> {
+        let Some(token) = self.cache.load() else {
+            return Ok(Revocation::NothingCached);
+        };
+        let url = format!("{}/o/revoke_token/", self.base);
+        login::revoke(&self.http, &url, &self.client_id, self.timeout, &token).await
     }
 }

@@ -1,6 +1,7 @@
 //! Cradl (formerly Lucidtech): OAuth2 client credentials, nextToken pages, emails on profiles.
 
 mod client;
+mod profiles;
 mod wire;
 
 #[cfg(test)]
@@ -23,6 +24,8 @@ use wire::{
 
 /// Where Cradl issues tokens unless the profile sets `auth_url`.
 pub const DEFAULT_AUTH_URL: &str = "https://auth.cradl.ai/oauth2/token";
+/// The audience tokens are asked for unless the profile sets `audience`.
+pub const DEFAULT_AUDIENCE: &str = "https://api.cradl.ai/v1";
 /// The documented maximum of `maxResults`.
 const PAGE_SIZE: u32 = 100;
 
@@ -97,8 +100,8 @@ impl Provider for Cradl {
             base_url: inner.base.clone(),
             principal: Some(format!("client {}", inner.client_id)),
             detail: Some(format!(
-                "client credentials accepted by {}; the API accepted the token",
-                inner.auth_url
+                "client credentials accepted by {} for {}; the API accepted the token",
+                inner.auth_url, inner.audience
             )),
         })
     }
@@ -198,7 +201,7 @@ impl Provider for Cradl {
         let created: WireUser = self.inner.send(req).await?.json("the created user")?;
         if let Some(id) = created.profile_id.clone() {
             // The email was just given; no need to ask the vendor for it.
-            self.inner.remember_email(id, &user.email);
+            self.inner.remember_email(&id, &user.email);
         }
         self.inner.to_user(created).await
     }

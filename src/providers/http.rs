@@ -25,6 +25,8 @@ const USER_AGENT: &str = concat!("roster/", env!("CARGO_PKG_VERSION"));
 const MAX_ATTEMPTS: u32 = 4;
 /// A `Retry-After` longer than this is not waited out: the request fails as rate limited.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// The longest backoff between two tries, unless a request is made `patient`.
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
 
 /// Cheap to clone: clones share the connection pool. A clone made by [`HttpClient::paced`]
 /// also spaces its requests out to a rate.
@@ -113,16 +115,17 @@ impl HttpClient {
             }
             match self.send_once(req).await {
                 Ok(resp) => {
-                    let retryable = worth_retrying(resp.status, req.idempotent());
+                    let retryable = worth_retrying(resp.status, req.idempotent())
+                        && (resp.status != 429 || (req.retry_429)(&resp));
                     // A read answered 2xx with a body that is not JSON was garbled on the way:
                     // reading again is safe, and every vendor here answers reads in JSON.
                     let garbled = !req.write && resp.is_success() && !is_json(&resp.body);
-                    if garbled && attempt < MAX_ATTEMPTS {
-                        tokio::time::sleep(self.backoff(attempt)).await;
+                    if garbled && attempt < req.attempts {
+                        tokio::time::sleep(self.backoff_up_to(attempt, req.backoff_cap)).await;
                         continue;
                     }
-                    if !retryable || attempt >= MAX_ATTEMPTS {
-                        if resp.status == 429 && attempt >= MAX_ATTEMPTS {
+                    if !retryable || attempt >= req.attempts {
+                        if retryable && resp.status == 429 {
                             return Err(ProviderError::RateLimited { attempts: attempt });
                         }
                         if resp.status >= 500 && retryable {
@@ -141,7 +144,7 @@ impl HttpClient {
                             return Err(ProviderError::RateLimited { attempts: attempt })
                         }
                         Some(w) => w,
-                        None => self.backoff(attempt),
+                        None => self.backoff_up_to(attempt, req.backoff_cap),
                     };
                     tokio::time::sleep(wait).await;
                 }
@@ -150,10 +153,10 @@ impl HttpClient {
                     // POST whose answer never came may have been applied: only one that never
                     // left this machine is sent again.
                     let may_retry = req.idempotent() || failure.never_sent();
-                    if !may_retry || attempt >= MAX_ATTEMPTS {
+                    if !may_retry || attempt >= req.attempts {
                         return Err(failure.into_error(req, attempt));
                     }
-                    tokio::time::sleep(self.backoff(attempt)).await;
+                    tokio::time::sleep(self.backoff_up_to(attempt, req.backoff_cap)).await;
                 }
             }
         }
@@ -264,12 +267,18 @@ impl HttpClient {
     }
 
     /// Exponential backoff with full jitter: up to base * 2^(attempt-1), at most 8 s.
+    #[cfg(test)]
     fn backoff(&self, attempt: u32) -> Duration {
+        self.backoff_up_to(attempt, MAX_BACKOFF)
+    }
+
+    /// The same, at most `cap`.
+    fn backoff_up_to(&self, attempt: u32, cap: Duration) -> Duration {
         let cap = self
             .inner
             .backoff_base
-            .saturating_mul(1 << attempt.saturating_sub(1).min(4))
-            .min(Duration::from_secs(8));
+            .saturating_mul(1 << attempt.saturating_sub(1).min(8))
+            .min(cap);
         let millis = cap.as_millis() as u64;
         Duration::from_millis(millis / 2 + fastrand::u64(0..=millis / 2))
     }

@@ -139,6 +139,12 @@ pub trait Provider: Send + Sync {
     async fn own_account(&self) -> Result<Option<OwnAccount>, ProviderError> {
         Ok(None)
     }
+
+    /// Revoke the cached login at the vendor (`roster profiles logout`, before it forgets the
+    /// token), where the vendor offers revocation. The default: it does not.
+    async fn revoke_login(&self) -> Result<Revocation, ProviderError> {
+        Ok(Revocation::NotOffered)
+    }
 }
 
 /// Who a profile signs in as: an id, an email, or both, whichever the vendor tells.
@@ -174,6 +180,17 @@ pub(crate) fn readable_answer(resp: &http::Response, what: &str) -> Result<(), P
                 Err(e)
             }
         })
+}
+
+/// What `revoke_login` did at the vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// The vendor has no revocation endpoint.
+    NotOffered,
+    /// No cached login to revoke.
+    NothingCached,
+    /// The vendor took the revocation: the cached refresh token no longer works.
+    Revoked,
 }
 
 /// A vendor call that failed, keeping what a script needs to tell cases apart.

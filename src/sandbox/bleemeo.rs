@@ -1,4 +1,5 @@
-//! Bleemeo's user-admin API (`/o/token/`, `/v1/user/`), as the vendors README and seed 001 say.
+//! Bleemeo's user-admin API (`/o/token/`, `/o/revoke_token/`, `/v1/user/`), as the vendors
+//! README, seed 001 and Bleemeo's own `bleemeo` 0.10.0 client say.
 
 mod auth;
 mod fields;
@@ -148,6 +149,7 @@ pub(crate) struct Bleemeo;
 #[derive(Clone, Debug, PartialEq)]
 enum Route {
     Token,
+    Revoke,
     Users,
     User(String),
 }
@@ -156,6 +158,7 @@ impl Route {
     fn parse(segments: &[&str]) -> Option<Route> {
         match segments {
             ["o", "token", ""] => Some(Route::Token),
+            ["o", "revoke_token", ""] => Some(Route::Revoke),
             ["v1", "user", ""] => Some(Route::Users),
             // Django's `<uuid:pk>` converter: lowercase hex only.
             ["v1", "user", id, ""] if is_uuid(id) => Some(Route::User(id.to_string())),
@@ -165,7 +168,7 @@ impl Route {
 
     fn allowed(&self) -> &'static [Method] {
         match self {
-            Route::Token => &[Method::POST],
+            Route::Token | Route::Revoke => &[Method::POST],
             Route::Users => &[Method::GET, Method::POST],
             Route::User(_) => &[Method::GET, Method::PATCH, Method::DELETE],
         }
@@ -183,8 +186,10 @@ impl Vendor for Bleemeo {
         let Some(route) = Route::parse(&req.segments()) else {
             return detail(StatusCode::NOT_FOUND, "Not found.");
         };
-        if route == Route::Token {
-            return auth::token(self, ctx, req);
+        match route {
+            Route::Token => return auth::token(self, ctx, req),
+            Route::Revoke => return auth::revoke(self, ctx, req),
+            _ => {}
         }
         let login = match auth::authenticate(ctx, req) {
             Ok(login) => login,

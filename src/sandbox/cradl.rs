@@ -1,5 +1,6 @@
 //! Cradl's API (`/users`, `/roles`, `/profiles`) and its OAuth2 token endpoint, as documented.
 
+mod jwt;
 mod seed;
 #[cfg(test)]
 mod tests;
@@ -19,7 +20,8 @@ use serde_json::{json, Map, Value};
 
 use super::{ApiRequest, Limit, Vendor, VendorCtx, CRADL_TEST_CLIENT_ID, CRADL_TEST_CLIENT_SECRET};
 
-/// The audience the documentation names; the sandbox also accepts its own base URL.
+/// The audience the documentation names, and the only one the sandbox's token endpoint accepts
+/// unless a test sets `State::audience`.
 pub const DOCUMENTED_AUDIENCE: &str = "https://api.cradl.ai/v1";
 /// `maxResults` when the client gives none; the documented maximum is 100.
 const DEFAULT_MAX_RESULTS: usize = 25;
@@ -44,12 +46,19 @@ pub struct State {
     /// People's profiles (they hold the emails); they outlive a deleted user.
     pub profiles: Vec<Profile>,
     pub roles: Vec<Role>,
-    /// Access tokens issued and not yet pruned.
-    pub tokens: Vec<IssuedToken>,
+    /// The key access tokens are signed with (hex). Changing it refuses every token issued.
+    pub signing_key: String,
+    /// The one audience the token endpoint issues tokens for.
+    pub audience: String,
     /// Lifetime of new tokens, in seconds. Tests shorten it, or call [`State::expire_tokens`].
     pub token_lifetime_secs: i64,
     /// Decided quota: creating a user past this many is a 400.
     pub max_users: usize,
+    /// The organization's monthly cap on API requests (`sandbox serve --monthly-limit`): past
+    /// it, every API request answers 429 `Limit Exceeded`. `None`: no cap.
+    pub monthly_limit: Option<u64>,
+    /// API requests counted against `monthly_limit`.
+    pub monthly_requests: u64,
     /// No published limit: this many API requests per `rate_window_secs`, per client.
     pub rate_limit: u32,
     pub rate_window_secs: u64,
@@ -90,7 +99,9 @@ pub struct User {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Profile {
     pub profile_id: String,
-    pub email: String,
+    /// May be null: a profile from an identity provider that shares no email (the Node client's
+    /// types, `@lucidtech/las-sdk-core` 14.0.1 lib/types/profile.d.ts:5).
+    pub email: Option<String>,
     pub name: Option<String>,
     pub given_name: Option<String>,
     pub family_name: Option<String>,
@@ -104,13 +115,6 @@ pub struct Role {
     pub description: String,
     /// `(resourceId, action, effect)`
     pub permissions: Vec<(String, String, String)>,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct IssuedToken {
-    pub token: String,
-    pub client_id: String,
-    pub expires_at: DateTime<Utc>,
 }
 
 impl State {
@@ -137,35 +141,33 @@ impl State {
         user_id
     }
 
-    /// Make every issued token expired, as if its lifetime had passed.
+    /// Make every issued token unusable, as if its lifetime had passed: a new signing key, so
+    /// the API refuses them with the same 403 `Forbidden` an expired one gets.
     pub fn expire_tokens(&mut self) {
-        let past = Utc::now() - chrono::Duration::seconds(1);
-        for t in &mut self.tokens {
-            t.expires_at = past;
-        }
+        self.signing_key = new_signing_key();
     }
 
-    /// The email of a user's profile.
+    /// The email of a user's profile, if the profile has one.
     pub fn email_of(&self, user: &User) -> Option<&str> {
         self.profiles
             .iter()
             .find(|p| p.profile_id == user.profile_id)
-            .map(|p| p.email.as_str())
+            .and_then(|p| p.email.as_deref())
     }
 
     /// The profile id for `email`: the existing profile (case-insensitive), else a new one.
     fn profile_for(&mut self, email: &str) -> String {
-        if let Some(p) = self
-            .profiles
-            .iter()
-            .find(|p| p.email.eq_ignore_ascii_case(email))
-        {
+        if let Some(p) = self.profiles.iter().find(|p| {
+            p.email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(email))
+        }) {
             return p.profile_id.clone();
         }
         let profile_id = format!("cradl:profile:{:032x}", fastrand::u128(..));
         self.profiles.push(Profile {
             profile_id: profile_id.clone(),
-            email: email.to_string(),
+            email: Some(email.to_string()),
             name: None,
             given_name: None,
             family_name: None,
@@ -182,14 +184,30 @@ impl State {
         seq
     }
 
-    /// The client a live token belongs to.
+    /// The client a token belongs to, if it is signed with the current key, not expired, and
+    /// for this API's audience.
     fn client_of(&self, token: &str) -> Option<String> {
-        let now = Utc::now();
-        self.tokens
-            .iter()
-            .find(|t| t.token == token && t.expires_at > now)
-            .map(|t| t.client_id.clone())
+        let claims =
+            jwt::verify(token, self.signing_key.as_bytes(), Utc::now().timestamp()).ok()?;
+        claims.aud.contains(&self.audience).then_some(claims.azp)
     }
+
+    /// Count one API request against the monthly cap; false once the cap is reached.
+    fn within_monthly_limit(&mut self) -> bool {
+        match self.monthly_limit {
+            None => true,
+            Some(limit) if self.monthly_requests >= limit => false,
+            Some(_) => {
+                self.monthly_requests += 1;
+                true
+            }
+        }
+    }
+}
+
+/// 32 random bytes, hex.
+fn new_signing_key() -> String {
+    format!("{:032x}{:032x}", fastrand::u128(..), fastrand::u128(..))
 }
 
 /// `cradl:<kind>:<32 hex digits>`
@@ -236,7 +254,8 @@ impl Vendor for Cradl {
     }
 
     // API Gateway order: no route (403 "Missing Authentication Token"), then the authorizer
-    // (403 "Forbidden"), throttling (429), the media type (415), and the handler.
+    // (403 "Forbidden"), the monthly quota and throttling (429), the media type (415), and the
+    // handler.
     fn handle(&self, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {
         let segments = req.segments();
         if segments == ["oauth2", "token"] {
@@ -251,6 +270,11 @@ impl Vendor for Cradl {
         let Some(client) = client else {
             return message(StatusCode::FORBIDDEN, "Forbidden");
         };
+        // API Gateway's usage-plan quota: the organization's monthly cap. The official client
+        // tells it from the per-second throttle by this message (cradl response.py:36-40).
+        if !ctx.state().cradl.within_monthly_limit() {
+            return message(StatusCode::TOO_MANY_REQUESTS, "Limit Exceeded");
+        }
         let limit = {
             let state = ctx.state();
             Limit {

@@ -1,6 +1,7 @@
 //! Bleemeo end to end: pages, rate limits, roles, `--set` fields, refusals. Tokens are in
-//! `tokens.rs`.
+//! `tokens.rs`, logout and revocation in `logout.rs`.
 
+mod logout;
 mod tokens;
 
 use std::time::{Duration, Instant};

@@ -37,6 +37,10 @@ pub struct Args {
     /// Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)
     #[arg(long, value_name = "N")]
     pub user_quota: Option<usize>,
+    /// API requests Cradl's organization may make before every further one answers 429
+    /// `Limit Exceeded`, its monthly cap (no cap by default)
+    #[arg(long, value_name = "N")]
+    pub monthly_limit: Option<u64>,
     /// Seconds the "stall" fault holds a request (0 leaves stalls out)
     #[arg(long, default_value_t = 0, value_name = "SECS")]
     pub stall_secs: u64,
@@ -72,6 +76,7 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
     if let Some(quota) = args.user_quota {
         state.cradl.max_users = quota;
     }
+    state.cradl.monthly_limit = args.monthly_limit;
     let sandbox = Sandbox::new(state, options);
     let running = sandbox
         .start(args.listen)

@@ -1,4 +1,5 @@
-//! Bleemeo's OAuth2 password grant at `/o/token/`, and its refresh grant, as an `auth::Flow`.
+//! Bleemeo's OAuth2 password grant at `/o/token/` and its refresh grant, as an `auth::Flow`, and
+//! the revocation at `/o/revoke_token/` that `profiles logout` sends.
 
 use async_trait::async_trait;
 use reqwest::Method;
@@ -6,7 +7,7 @@ use serde_json::Value;
 
 use crate::providers::auth::{AccessToken, Flow};
 use crate::providers::http::{decode, FormValue, Request, Response};
-use crate::providers::{HttpClient, ProviderError};
+use crate::providers::{HttpClient, ProviderError, Revocation};
 use crate::secret::Secret;
 
 /// The public client of Bleemeo's own tools, used unless the profile names another.
@@ -52,6 +53,33 @@ impl PasswordGrant {
             .not_a_write();
         let resp = self.http.send_ok(&req, decode_token_error).await?;
         read_token(&resp)
+    }
+}
+
+/// Revoke `token` at `<base>/o/revoke_token/` as Bleemeo's own client's logout does (bleemeo
+/// 0.10.0 _authenticator.py:123-151): the refresh token, with its hint and the client id, and 200
+/// as the only success. Revoking the refresh token ends its access token too.
+pub(super) async fn revoke(
+    http: &HttpClient,
+    revoke_url: &str,
+    client_id: &str,
+    timeout: std::time::Duration,
+    token: &AccessToken,
+) -> Result<Revocation, ProviderError> {
+    let (secret, hint) = match &token.refresh {
+        Some(refresh) => (refresh.clone(), "refresh_token"),
+        None => (token.access.clone(), "access_token"),
+    };
+    let req = Request::new(Method::POST, revoke_url, timeout).form(vec![
+        ("token".into(), FormValue::Secret(secret)),
+        plain("token_type_hint", hint),
+        plain("client_id", client_id),
+    ]);
+    let resp = http.send(&req).await?;
+    if resp.status == 200 {
+        Ok(Revocation::Revoked)
+    } else {
+        Err(decode_token_error(&resp))
     }
 }
 

@@ -1,19 +1,19 @@
-//! How Cradl requests go out: tokens, the 403 renewal, bounded profile look-ups, the role list.
+//! How Cradl requests go out: tokens, the 403 renewal, patient reads, the monthly cap, roles.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use reqwest::Method;
 use tokio::sync::OnceCell;
-use tokio::task::JoinSet;
 
+use super::profiles::{unread_warning, ProfileCache};
 use super::wire::{
-    decode_error, decode_token_error, is_profile_id, seconds, token_refused, WireProfile, WireRole,
-    WireRoles, WireToken, WireUser,
+    decode_error, decode_token_error, is_monthly_cap, is_profile_id, seconds, token_refused,
+    vendor_message, WireProfile, WireRole, WireRoles, WireToken, WireUser,
 };
-use super::PAGE_SIZE;
+use super::{DEFAULT_AUDIENCE, PAGE_SIZE};
 use crate::config::Profile;
 use crate::model::User;
 use crate::providers::auth::{AccessToken, Flow, TokenCache, TokenManager};
@@ -21,21 +21,25 @@ use crate::providers::http::{FormValue, Request, Response};
 use crate::providers::{HttpClient, ProviderError};
 use crate::secret::Secret;
 
-/// Profile look-ups in flight at once: enough to hide latency, few enough not to trip the
-/// vendor's rate limit.
-const PROFILE_LOOKUPS: usize = 8;
+/// Tries of a read and the longest wait between two: a listing of N users is N + 1 reads
+/// (emails live on profiles), so one read given up fails or blanks far more than a write.
+/// Cradl's 429 carries no `Retry-After`, so these waits are all roster has to go on.
+const READ_ATTEMPTS: u32 = 8;
+const READ_BACKOFF_CAP: Duration = Duration::from_secs(30);
 
 /// Everything a request needs, shared with the concurrent profile look-ups.
 pub(super) struct Inner {
     pub profile: String,
     pub base: String,
     pub auth_url: String,
+    /// The API tokens are asked for.
+    pub audience: String,
     pub client_id: String,
     timeout: Duration,
     http: HttpClient,
     tokens: TokenManager<ClientCredentials>,
-    /// profileId -> profile (`None`: the vendor has no such profile). Lives for one command.
-    profiles: Mutex<HashMap<String, Option<WireProfile>>>,
+    /// Profiles read so far; they live as long as the process.
+    pub(super) profile_cache: ProfileCache,
     roles: OnceCell<Vec<WireRole>>,
 }
 
@@ -66,7 +70,9 @@ impl Flow for ClientCredentials {
                 ),
                 ("audience".into(), plain(&self.audience)),
             ])
-            .not_a_write();
+            .not_a_write()
+            // Every request waits on it: as patient as a read.
+            .patient(READ_ATTEMPTS, READ_BACKOFF_CAP);
         let resp = self
             .http
             .send_ok(&req, |r| decode_token_error(r, &self.client_secret))
@@ -75,10 +81,6 @@ impl Flow for ClientCredentials {
         let expires_in = token.expires_in.as_ref().and_then(seconds);
         Ok(AccessToken::new(token.access_token, None, expires_in))
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Inner {
@@ -94,37 +96,50 @@ impl Inner {
                 .ok_or_else(|| ProviderError::bad_input(format!("the profile has no {key}")))
         };
         let client_id = secret("client_id")?;
+        // The documented constant whatever host the API is reached at, as the official client
+        // sends it (cradl 0.6.8 credentials.py:103); `audience` for a tenant given another.
+        let audience = profile
+            .setting("audience")
+            .unwrap_or(DEFAULT_AUDIENCE)
+            .to_string();
         let flow = ClientCredentials {
             http: http.clone(),
             url: auth_url.to_string(),
             client_id: client_id.clone(),
             client_secret: secret("client_secret")?,
-            // Decided: the audience is the API base URL, `https://api.cradl.ai/v1` by default.
-            audience: profile.base_url.clone(),
+            audience: audience.clone(),
             timeout: profile.timeout,
         };
         Ok(Inner {
             profile: profile.name.clone(),
             base: profile.base_url.clone(),
             auth_url: auth_url.to_string(),
+            audience,
             client_id: client_id.expose().to_string(),
             timeout: profile.timeout,
             http,
             tokens: TokenManager::new(flow, TokenCache::for_profile(profile)),
-            profiles: Mutex::new(HashMap::new()),
+            profile_cache: ProfileCache::default(),
             roles: OnceCell::new(),
         })
     }
 
     /// A profile's email known without asking the vendor (a user just created with it).
-    pub fn remember_email(&self, profile_id: String, email: &str) {
-        lock(&self.profiles)
-            .entry(profile_id)
-            .or_insert_with(|| Some(WireProfile::with_email(email)));
+    pub fn remember_email(&self, profile_id: &str, email: &str) {
+        self.profile_cache
+            .remember(profile_id, WireProfile::with_email(email));
     }
 
+    /// A request to the API. Reads are patient; a 429 that is the monthly cap is never retried.
     pub fn request(&self, method: Method, path: &str) -> Request {
-        Request::new(method, format!("{}{path}", self.base), self.timeout)
+        let read = method == Method::GET;
+        let req = Request::new(method, format!("{}{path}", self.base), self.timeout)
+            .retry_429_if(|resp| !is_monthly_cap(resp));
+        if read {
+            req.patient(READ_ATTEMPTS, READ_BACKOFF_CAP)
+        } else {
+            req
+        }
     }
 
     /// Send with the current token. Cradl answers an expired token with 403 `Forbidden` (not
@@ -142,6 +157,15 @@ impl Inner {
         }
         if resp.is_success() {
             Ok(resp)
+        } else if is_monthly_cap(&resp) {
+            // A refusal, not a rate limit: exit 1, and bulk work does not send it again.
+            Err(ProviderError::Invalid {
+                message: format!(
+                    "{} (the organization's monthly request limit is reached; retrying does not \
+                     help until Cradl resets it or the plan is raised)",
+                    vendor_message(&resp)
+                ),
+            })
         } else {
             Err(decode_error(&resp))
         }
@@ -150,46 +174,6 @@ impl Inner {
     pub async fn fetch_user(&self, id: &str) -> Result<WireUser, ProviderError> {
         let resp = self.send(self.request(Method::GET, &user_path(id))).await?;
         resp.json("the user")
-    }
-
-    /// One profile, `None` if the vendor has none by that id.
-    async fn fetch_profile(&self, id: &str) -> Result<Option<WireProfile>, ProviderError> {
-        let req = self.request(Method::GET, &format!("/profiles/{id}"));
-        match self.send(req).await {
-            Ok(resp) => resp.json("the profile").map(Some),
-            Err(ProviderError::NotFound { .. }) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Look up every profile not yet known, at most `PROFILE_LOOKUPS` at a time. The user
-    /// object has no email; its profile does.
-    async fn load_profiles(self: &Arc<Self>, ids: BTreeSet<String>) -> Result<(), ProviderError> {
-        let missing: Vec<String> = {
-            let known = lock(&self.profiles);
-            ids.into_iter()
-                .filter(|id| !known.contains_key(id))
-                .collect()
-        };
-        let mut queue = missing.into_iter();
-        let mut running = JoinSet::new();
-        loop {
-            while running.len() < PROFILE_LOOKUPS {
-                let Some(id) = queue.next() else { break };
-                let inner = Arc::clone(self);
-                running.spawn(async move {
-                    let found = inner.fetch_profile(&id).await;
-                    (id, found)
-                });
-            }
-            // Returning early drops the set, which aborts the look-ups still running.
-            let Some(done) = running.join_next().await else {
-                return Ok(());
-            };
-            let (id, found) = done
-                .map_err(|e| ProviderError::protocol(format!("a profile look-up stopped: {e}")))?;
-            lock(&self.profiles).insert(id, found?);
-        }
     }
 
     /// Every role, listed once per command.
@@ -216,7 +200,8 @@ impl Inner {
             .await
     }
 
-    /// Wire users -> model users, with emails from their profiles and role names.
+    /// Wire users -> model users, with emails from their profiles and role names. A profile
+    /// that cannot be read costs only its user's email, with a warning on stderr.
     pub async fn to_users(
         self: &Arc<Self>,
         users: Vec<WireUser>,
@@ -226,20 +211,36 @@ impl Inner {
             .filter_map(|u| u.profile_id.clone())
             .filter(|id| is_profile_id(id))
             .collect();
-        self.load_profiles(ids).await?;
+        let profiles = self.profiles(ids).await;
         let roles = self.roles().await?;
-        let profiles = lock(&self.profiles);
-        Ok(users
+        let mut unread = Vec::new();
+        let users = users
             .into_iter()
             .map(|w| {
-                let profile = w
-                    .profile_id
-                    .as_ref()
-                    .and_then(|id| profiles.get(id))
-                    .and_then(Option::as_ref);
+                let lookup = w.profile_id.as_ref().and_then(|id| {
+                    // A malformed profile id names no profile: the user has no email.
+                    is_profile_id(id).then(|| profiles.get(id))
+                });
+                let profile = match lookup {
+                    Some(Some(Ok(p))) => p.as_ref(),
+                    Some(Some(Err(e))) => {
+                        unread.push((w.user_id.clone(), e.to_string()));
+                        None
+                    }
+                    Some(None) => {
+                        unread.push((w.user_id.clone(), "the look-up stopped".into()));
+                        None
+                    }
+                    None => None,
+                };
                 w.into_user(&self.profile, profile, roles)
             })
-            .collect())
+            .collect();
+        if let Some(warning) = unread_warning(&self.profile, &unread) {
+            // No terminal object reaches the client; stderr is where warnings go.
+            eprintln!("warning: {warning}");
+        }
+        Ok(users)
     }
 
     pub async fn to_user(self: &Arc<Self>, user: WireUser) -> Result<User, ProviderError> {

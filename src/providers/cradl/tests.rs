@@ -263,3 +263,62 @@ async fn unsupported_and_bad_input_fail_before_sending() {
         ProviderError::BadInput { .. }
     ));
 }
+
+#[test]
+fn a_null_or_blank_profile_email_is_no_email() {
+    for email in [None, Some(""), Some("  ")] {
+        let w: WireUser = serde_json::from_value(json!({"userId": "cradl:user:x"})).unwrap();
+        let p = WireProfile {
+            email: email.map(str::to_string),
+            given_name: Some("Robot".into()),
+            family_name: None,
+        };
+        let u = w.into_user("c", Some(&p), &[]);
+        assert_eq!(u.email, None, "{email:?}");
+        assert_eq!(u.first_name.as_deref(), Some("Robot"));
+    }
+    let p: WireProfile = serde_json::from_value(json!({"email": null})).unwrap();
+    assert_eq!(p.email, None);
+}
+
+#[test]
+fn the_monthly_cap_is_told_from_the_rate_limit_by_its_words() {
+    // cradl 0.6.8 response.py:36-40.
+    assert!(is_monthly_cap(&resp(
+        429,
+        r#"{"message": "Limit Exceeded"}"#
+    )));
+    assert!(!is_monthly_cap(&resp(
+        429,
+        r#"{"message": "Too Many Requests"}"#
+    )));
+    assert!(!is_monthly_cap(&resp(429, "")));
+    assert!(!is_monthly_cap(&resp(
+        400,
+        r#"{"message": "Limit Exceeded"}"#
+    )));
+}
+
+#[test]
+fn the_audience_is_the_documented_constant_unless_the_profile_names_one() {
+    let c = Cradl::new(&profile(""), HttpClient::new(false, false).unwrap()).unwrap();
+    assert_eq!(c.inner.audience, DEFAULT_AUDIENCE);
+    let other = profile("audience = \"https://tenant.example/v1\"\n");
+    let c = Cradl::new(&other, HttpClient::new(false, false).unwrap()).unwrap();
+    assert_eq!(c.inner.audience, "https://tenant.example/v1");
+}
+
+#[test]
+fn the_unread_profiles_warning_names_a_few_users_and_counts_the_rest() {
+    use super::profiles::unread_warning;
+    assert_eq!(unread_warning("docs", &[]), None);
+    let unread: Vec<(String, String)> = (0..7)
+        .map(|i| (format!("cradl:user:{i}"), "HTTP 503".to_string()))
+        .collect();
+    let text = unread_warning("docs", &unread).unwrap();
+    assert!(text.starts_with("docs: 7 user(s)"), "{text}");
+    assert!(text.contains("cradl:user:0, cradl:user:1"), "{text}");
+    assert!(text.contains("and 2 more"), "{text}");
+    assert!(!text.contains("cradl:user:5"), "{text}");
+    assert!(text.contains("HTTP 503"), "{text}");
+}

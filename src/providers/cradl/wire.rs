@@ -128,7 +128,9 @@ impl WireUser {
         };
         u.display_name = self.name.filter(|n| !n.trim().is_empty());
         if let Some(p) = profile {
-            u.email = p.email.clone();
+            // Null or blank (the Node client types it `string | null`): no email, so never
+            // one that two such users share.
+            u.email = p.email.clone().filter(|e| !e.trim().is_empty());
             u.first_name = p.given_name.clone();
             u.last_name = p.family_name.clone();
         }
@@ -268,6 +270,23 @@ pub(super) fn token_refused(resp: &Response) -> bool {
             .is_none_or(|m| m.trim().eq_ignore_ascii_case("forbidden")),
         _ => false,
     }
+}
+
+/// A 429 that is the organization's monthly cap (`Limit Exceeded`), not the per-second
+/// throttle (`Too Many Requests`): waiting does not cure it. The official client tells the two
+/// apart by these words (cradl 0.6.8 response.py:36-40).
+pub(super) fn is_monthly_cap(resp: &Response) -> bool {
+    resp.status == 429
+        && envelope(resp)
+            .message
+            .is_some_and(|m| m.to_ascii_lowercase().contains("limit exceeded"))
+}
+
+/// The `message` Cradl answered with, else the body itself.
+pub(super) fn vendor_message(resp: &Response) -> String {
+    envelope(resp)
+        .message
+        .unwrap_or_else(|| resp.text_snippet())
 }
 
 /// Cradl's error conventions: always `{"message"}`; a duplicate email is a 400 saying it

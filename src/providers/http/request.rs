@@ -37,6 +37,12 @@ pub struct Request {
     pub timeout: Duration,
     /// A change on the vendor's side: not sent under `--dry-run`.
     pub write: bool,
+    /// Tries before a retryable failure is reported, and the longest backoff between two.
+    pub attempts: u32,
+    pub backoff_cap: Duration,
+    /// Whether a 429 is a rate limit worth waiting out. Every one is, unless the vendor's 429
+    /// can also mean a quota no wait cures (Cradl's monthly cap).
+    pub retry_429: fn(&Response) -> bool,
 }
 
 impl Request {
@@ -51,7 +57,24 @@ impl Request {
             body: Body::None,
             timeout,
             write,
+            attempts: super::MAX_ATTEMPTS,
+            backoff_cap: super::MAX_BACKOFF,
+            retry_429: |_| true,
         }
+    }
+
+    /// For reads many answers depend on: up to `attempts` tries (1 to 16) with backoffs of up
+    /// to `backoff_cap` (at most 60 s).
+    pub fn patient(mut self, attempts: u32, backoff_cap: Duration) -> Self {
+        self.attempts = attempts.clamp(1, 16);
+        self.backoff_cap = backoff_cap.min(super::MAX_RETRY_AFTER);
+        self
+    }
+
+    /// Retry a 429 only when `is_rate_limit` says so; any other 429 comes back as an answer.
+    pub fn retry_429_if(mut self, is_rate_limit: fn(&Response) -> bool) -> Self {
+        self.retry_429 = is_rate_limit;
+        self
     }
 
     pub fn query(mut self, key: &str, value: impl ToString) -> Self {

@@ -1,4 +1,13 @@
-//! Bleemeo's OAuth2 token endpoint (password and refresh grants) and bearer authentication.
+//! Bleemeo's OAuth2 endpoints (password and refresh grants, revocation) and bearer
+//! authentication.
+
+// Decided, after what Bleemeo's own client reads on an authentication failure (bleemeo 0.10.0
+// exceptions.py:187-212: OAuth's `error`/`error_description` first, then `messages[0].message`,
+// then `detail`): the token and revocation endpoints (django-oauth-toolkit) answer OAuth's
+// `{"error", "error_description"}`; a bearer token the API cannot accept (unknown, expired,
+// revoked) gets djangorestframework-simplejwt's `token_not_valid` body, whose `messages` list is
+// the "API response" that client looks for, beside its `detail`; no credentials at all is DRF's
+// plain `{"detail"}`.
 
 use std::collections::HashMap;
 
@@ -115,6 +124,69 @@ pub(super) fn token(vendor: &Bleemeo, ctx: &VendorCtx<'_>, req: &ApiRequest) -> 
     issue(state, email, client_id)
 }
 
+/// `POST /o/revoke_token/` (RFC 7009, as django-oauth-toolkit serves it): form `token`,
+/// `token_type_hint` and `client_id`, as Bleemeo's client's logout sends them (bleemeo 0.10.0
+/// _authenticator.py:123-151), answered 200 with an empty body. Revoking a refresh token ends
+/// its grant (the access token issued with it too); revoking an access token ends only that
+/// token. An unknown token is answered 200 as well (RFC 7009 section 2.2).
+pub(super) fn revoke(vendor: &Bleemeo, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {
+    if req.method != Method::POST {
+        return method_not_allowed(&req.method, &[Method::POST]);
+    }
+    let Some(form) = form(req) else {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The revocation request must be form-encoded (application/x-www-form-urlencoded).",
+        );
+    };
+    let field = |name: &str| form.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    let client_id = match field("client_id") {
+        Some(id) if id == PUBLIC_CLIENT_ID => id.to_string(),
+        _ => {
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Unknown client.",
+            )
+        }
+    };
+    if let Some(answer) = vendor.throttle(ctx, &format!("client {client_id}")) {
+        return answer;
+    }
+    let Some(token) = field("token") else {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Missing token parameter.",
+        );
+    };
+    let hint = field("token_type_hint");
+    if hint.is_some_and(|h| h != "refresh_token" && h != "access_token") {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_token_type",
+            "The token type hint is not supported.",
+        );
+    }
+    let mut guard = ctx.state();
+    let grants = &mut guard.bleemeo.grants;
+    // The hint is only a hint: either kind of token is looked for.
+    let ours = |g: &Grant| g.client_id == client_id;
+    if let Some(i) = grants
+        .iter()
+        .position(|g| ours(g) && g.refresh_token == token)
+    {
+        grants.remove(i);
+    } else if let Some(g) = grants
+        .iter_mut()
+        .find(|g| ours(g) && g.access_token == token)
+    {
+        g.access_token = String::new();
+    }
+    no_store(StatusCode::OK.into_response())
+}
+
 /// A new access and refresh token for `email`.
 fn issue(state: &mut State, email: String, client_id: String) -> Response {
     let lifetime = match state.token_lifetime_secs {
@@ -162,10 +234,10 @@ pub(super) fn authenticate(ctx: &VendorCtx<'_>, req: &ApiRequest) -> Result<Call
     let grant = state
         .grants
         .iter()
-        .find(|g| g.access_token == token)
-        .ok_or_else(|| unauthorized("Invalid token."))?;
+        .find(|g| !g.access_token.is_empty() && g.access_token == token)
+        .ok_or_else(|| token_not_valid("Token is invalid"))?;
     if grant.expires_at <= at {
-        return Err(unauthorized("Access token expired."));
+        return Err(token_not_valid("Token is expired"));
     }
     let forbidden = || {
         Box::new(detail(
@@ -223,7 +295,21 @@ fn no_store(mut response: Response) -> Response {
 }
 
 fn unauthorized(text: &str) -> Box<Response> {
-    let mut response = detail(StatusCode::UNAUTHORIZED, text);
+    with_challenge(detail(StatusCode::UNAUTHORIZED, text))
+}
+
+/// simplejwt's answer to a token it cannot accept: `detail` and `code`, and the reason per token
+/// class in `messages` (see the note at the top).
+fn token_not_valid(reason: &str) -> Box<Response> {
+    let body = json!({
+        "detail": "Given token not valid for any token type",
+        "code": "token_not_valid",
+        "messages": [{"token_class": "AccessToken", "token_type": "access", "message": reason}],
+    });
+    with_challenge((StatusCode::UNAUTHORIZED, Json(body)).into_response())
+}
+
+fn with_challenge(mut response: Response) -> Box<Response> {
     response.headers_mut().insert(
         header::WWW_AUTHENTICATE,
         HeaderValue::from_static("Bearer realm=\"api\""),

@@ -149,15 +149,111 @@ async fn expired_unknown_and_missing_tokens_are_401() {
     });
     let expired = get(&h, token, "/v1/user/").await;
     assert_eq!(expired.status, 401);
-    assert_eq!(expired.body["detail"], "Access token expired.");
+    // simplejwt's token_not_valid body: Bleemeo's client reads `messages[0].message` first
+    // (bleemeo 0.10.0 exceptions.py:200-207), `detail` after (:209-210).
+    assert_eq!(expired.body["code"], "token_not_valid");
+    assert_eq!(expired.body["messages"][0]["message"], "Token is expired");
+    assert!(expired.body["detail"].is_string());
     assert_eq!(
         expired.header("www-authenticate"),
         Some("Bearer realm=\"api\"")
     );
-    assert_eq!(get(&h, "made-up", "/v1/user/").await.status, 401);
+    let unknown = get(&h, "made-up", "/v1/user/").await;
+    assert_eq!(unknown.status, 401);
+    assert_eq!(unknown.body["messages"][0]["message"], "Token is invalid");
+    // No credentials at all: DRF's plain detail, no messages.
     let anonymous = read(h.http.get(url(&h, "/v1/user/"))).await;
     assert_eq!(anonymous.status, 401);
-    assert!(anonymous.body["detail"].is_string());
+    assert_eq!(
+        anonymous.body["detail"],
+        "Authentication credentials were not provided."
+    );
+    assert!(anonymous.body.get("messages").is_none(), "{anonymous:?}");
+}
+
+async fn revoke(h: &Harness, form: &[(&str, &str)]) -> Answer {
+    read(h.http.post(url(h, "/o/revoke_token/")).form(form)).await
+}
+
+#[tokio::test]
+async fn a_revoked_refresh_token_no_longer_refreshes_nor_its_access_token_works() {
+    let h = Harness::seeded().await;
+    let pair = password_grant(&h, BLEEMEO_TEST_PASSWORD).await;
+    let access = pair.body["access_token"].as_str().unwrap_or_default();
+    let refresh = pair.body["refresh_token"].as_str().unwrap_or_default();
+    // The form Bleemeo's client's logout posts (bleemeo 0.10.0 _authenticator.py:128-146).
+    let answer = revoke(
+        &h,
+        &[
+            ("token", refresh),
+            ("client_id", PUBLIC_CLIENT_ID),
+            ("token_type_hint", "refresh_token"),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(answer.body, Value::Null, "an empty body");
+    let again = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh),
+        ("client_id", PUBLIC_CLIENT_ID),
+    ];
+    oauth_error(&token_request(&h, &again).await, 400, "invalid_grant");
+    let refused = get(&h, access, "/v1/user/").await;
+    assert_eq!(refused.status, 401);
+    assert_eq!(refused.body["code"], "token_not_valid");
+    // Revoking what is already gone, or was never issued, is still 200 (RFC 7009 2.2).
+    for token in [refresh, "never-issued"] {
+        let form = [("token", token), ("client_id", PUBLIC_CLIENT_ID)];
+        assert_eq!(revoke(&h, &form).await.status, 200);
+    }
+}
+
+#[tokio::test]
+async fn revoking_an_access_token_leaves_its_refresh_token_usable() {
+    let h = Harness::seeded().await;
+    let pair = password_grant(&h, BLEEMEO_TEST_PASSWORD).await;
+    let access = pair.body["access_token"].as_str().unwrap_or_default();
+    let refresh = pair.body["refresh_token"].as_str().unwrap_or_default();
+    let form = [
+        ("token", access),
+        ("client_id", PUBLIC_CLIENT_ID),
+        ("token_type_hint", "access_token"),
+    ];
+    assert_eq!(revoke(&h, &form).await.status, 200);
+    assert_eq!(get(&h, access, "/v1/user/").await.status, 401);
+    let renewed = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh),
+        ("client_id", PUBLIC_CLIENT_ID),
+    ];
+    assert_eq!(token_request(&h, &renewed).await.status, 200);
+}
+
+#[tokio::test]
+async fn bad_revocation_requests_answer_oauth_errors() {
+    let h = Harness::seeded().await;
+    let token = login(&h).await;
+    let unknown_client = [("token", token.as_str()), ("client_id", "someone-else")];
+    oauth_error(&revoke(&h, &unknown_client).await, 401, "invalid_client");
+    let no_token = [("client_id", PUBLIC_CLIENT_ID)];
+    oauth_error(&revoke(&h, &no_token).await, 400, "invalid_request");
+    let bad_hint = [
+        ("token", token.as_str()),
+        ("client_id", PUBLIC_CLIENT_ID),
+        ("token_type_hint", "id_token"),
+    ];
+    oauth_error(&revoke(&h, &bad_hint).await, 400, "unsupported_token_type");
+    let json_body = h
+        .http
+        .post(url(&h, "/o/revoke_token/"))
+        .json(&json!({"token": token, "client_id": PUBLIC_CLIENT_ID}));
+    oauth_error(&read(json_body).await, 400, "invalid_request");
+    let listed = read(h.http.get(url(&h, "/o/revoke_token/"))).await;
+    assert_eq!(listed.status, 405);
+    assert_eq!(listed.header("allow"), Some("POST"));
+    // Nothing of that revoked the token.
+    assert_eq!(get(&h, &token, "/v1/user/").await.status, 200);
 }
 
 #[tokio::test]

@@ -1,15 +1,17 @@
-//! Cradl's demo data: four roles, five users (one with a legacy `las:` id) and their profiles.
+//! Cradl's demo data: four roles, six users (one with a legacy `las:` id, one whose profile has
+//! no email) and their profiles.
 
 use chrono::{TimeZone, Utc};
 use serde_json::{json, Map};
 
-use super::{Profile, Role, State, User, UserStatus};
+use super::{new_signing_key, Profile, Role, State, User, UserStatus, DOCUMENTED_AUDIENCE};
 
 impl State {
     /// Roles Admin, Developer, Annotator and Viewer (a legacy `las:` role); users Ada (active
     /// admin), Grace (active developer, metadata team=platform), Linus (inactive), Margaret
-    /// (invite pending) and Alan (legacy `las:` ids); tokens live 5 minutes; at most 20 users;
-    /// 1000 API requests per 10 seconds per client.
+    /// (invite pending), Alan (legacy `las:` ids) and a scanner robot whose profile has a null
+    /// email; tokens live 5 minutes; at most 20 users; 1000 API requests per 10 seconds per
+    /// client; no monthly cap.
     pub fn seed() -> State {
         let at = |day: u32| {
             Utc.with_ymd_and_hms(2024, 3, day, 9, 30, 0)
@@ -59,17 +61,18 @@ impl State {
         ];
         let mut users = Vec::new();
         let mut profiles = Vec::new();
-        // One person: an id prefix (`las` for legacy ids), the email's local part, a given and
-        // a family name (empty for none), a status and role ids. Ids follow the order.
+        // One person: an id prefix (`las` for legacy ids), the email's local part (none for a
+        // profile without an email), a given and a family name (empty for none), a status and
+        // role ids. Ids follow the order.
         let mut person =
-            |prefix: &str, login: &str, names: (&str, &str), status, roles: &[&str]| {
+            |prefix: &str, login: Option<&str>, names: (&str, &str), status, roles: &[&str]| {
                 let n = users.len() as u64 + 1;
                 let (given, family) = names;
                 let profile_id = format!("{prefix}:profile:{:032x}", 0x00c0_ffee_0000 + n);
                 let name = (!given.is_empty()).then(|| format!("{given} {family}"));
                 profiles.push(Profile {
                     profile_id: profile_id.clone(),
-                    email: format!("{login}@sandbox.example"),
+                    email: login.map(|l| format!("{l}@sandbox.example")),
                     name: name.clone(),
                     given_name: (!given.is_empty()).then(|| given.to_string()),
                     family_name: (!family.is_empty()).then(|| family.to_string()),
@@ -93,52 +96,61 @@ impl State {
         let active = UserStatus::Active;
         person(
             "cradl",
-            "ada",
+            Some("ada"),
             ("Ada", "Lovelace"),
             active,
             &["cradl:role:admin"],
         );
         person(
             "cradl",
-            "grace",
+            Some("grace"),
             ("Grace", "Hopper"),
             active,
             &["cradl:role:developer"],
         );
         person(
             "cradl",
-            "linus",
+            Some("linus"),
             ("Linus", "Torvalds"),
             UserStatus::Inactive,
             &["cradl:role:annotator"],
         );
         person(
             "cradl",
-            "margaret",
+            Some("margaret"),
             ("", ""),
             UserStatus::InvitePending,
             &[],
         );
         person(
             "las",
-            "alan",
+            Some("alan"),
             ("Alan", "Turing"),
             active,
             &["las:role:viewer"],
         );
+        // A profile from an identity provider that shares no email (the Node client types the
+        // field `string | null`, las-sdk-core lib/types/profile.d.ts:5).
+        person("cradl", None, ("", ""), active, &["cradl:role:annotator"]);
         if let Some(grace) = users.get_mut(1) {
             grace.metadata.insert("team".into(), json!("platform"));
+        }
+        if let Some(robot) = users.get_mut(5) {
+            robot.name = Some("Scanner robot".into());
         }
         State {
             users,
             profiles,
             roles,
-            tokens: Vec::new(),
+            signing_key: new_signing_key(),
+            audience: DOCUMENTED_AUDIENCE.into(),
             token_lifetime_secs: 300,
             max_users: 20,
+            monthly_limit: None,
+            monthly_requests: 0,
             rate_limit: 1000,
             rate_window_secs: 10,
-            next_seq: 6,
+            next_seq: 7,
         }
     }
 }

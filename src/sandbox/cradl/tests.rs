@@ -20,14 +20,13 @@ async fn token_answer(h: &Harness, form: &[(&str, &str)]) -> Answer {
 
 /// A valid access token for the test client.
 async fn token(h: &Harness) -> String {
-    let audience = base(h);
     let answer = token_answer(
         h,
         &[
             ("grant_type", "client_credentials"),
             ("client_id", CRADL_TEST_CLIENT_ID),
             ("client_secret", CRADL_TEST_CLIENT_SECRET),
-            ("audience", &audience),
+            ("audience", DOCUMENTED_AUDIENCE),
         ],
     )
     .await;
@@ -70,17 +69,24 @@ async fn the_token_endpoint_wants_client_credentials_and_an_audience() {
         ("client_id", CRADL_TEST_CLIENT_ID),
         ("client_secret", CRADL_TEST_CLIENT_SECRET),
     ];
-    for audience in [DOCUMENTED_AUDIENCE, own.as_str()] {
-        let mut form = good.to_vec();
-        form.push(("audience", audience));
-        let answer = token_answer(&h, &form).await;
-        assert_eq!(answer.status, 200, "{audience}: {answer:?}");
-        assert_eq!(answer.body["token_type"], "Bearer");
-        assert_eq!(answer.body["expires_in"], 300);
-        assert_eq!(answer.header("cache-control"), Some("no-store"));
-    }
+    let mut form = good.to_vec();
+    form.push(("audience", DOCUMENTED_AUDIENCE));
+    let answer = token_answer(&h, &form).await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(answer.body["token_type"], "Bearer");
+    assert_eq!(answer.body["expires_in"], 300);
+    assert_eq!(answer.header("cache-control"), Some("no-store"));
     type Form<'a> = &'a [(&'a str, &'a str)];
-    let cases: [(Form, u16, &str); 4] = [
+    // The audience is the documented constant whatever host the API is reached at (cradl
+    // 0.6.8 credentials.py:103): the sandbox's own URL is refused as Kinde refuses an API the
+    // client is not authorized for.
+    let own_audience = [
+        ("grant_type", "client_credentials"),
+        ("client_id", CRADL_TEST_CLIENT_ID),
+        ("client_secret", CRADL_TEST_CLIENT_SECRET),
+        ("audience", own.as_str()),
+    ];
+    let cases: [(Form, u16, &str); 5] = [
         (&good, 400, "invalid_request"),
         (
             &[
@@ -108,8 +114,9 @@ async fn the_token_endpoint_wants_client_credentials_and_an_audience() {
                 ("audience", "https://elsewhere.example"),
             ],
             400,
-            "invalid_request",
+            "unauthorized_client",
         ),
+        (&own_audience, 400, "unauthorized_client"),
     ];
     for (form, status, code) in cases {
         let answer = token_answer(&h, form).await;
@@ -133,9 +140,95 @@ async fn the_token_endpoint_wants_client_credentials_and_an_audience() {
         .json(&json!({"grant_type": "client_credentials"}));
     assert_eq!(read(json_body).await.status, 400);
     h.sandbox.with_state(|s| s.cradl.token_lifetime_secs = 7);
-    let mut form = good.to_vec();
-    form.push(("audience", DOCUMENTED_AUDIENCE));
     assert_eq!(token_answer(&h, &form).await.body["expires_in"], 7);
+    // A test can configure another audience; then only that one is accepted.
+    h.sandbox
+        .with_state(|s| s.cradl.audience = "https://tenant.example/v1".into());
+    assert_eq!(token_answer(&h, &form).await.status, 400);
+    let mut other = good.to_vec();
+    other.push(("audience", "https://tenant.example/v1"));
+    assert_eq!(token_answer(&h, &other).await.status, 200);
+}
+
+/// The middle part of a JWT, decoded as the official client does it.
+fn claims(token: &str) -> Value {
+    use base64::Engine;
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "header.payload.signature: {token}");
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(parts[1])
+        .expect("base64url");
+    serde_json::from_slice(&payload).expect("JSON claims")
+}
+
+#[tokio::test]
+async fn tokens_are_jwts_with_the_claims_the_official_client_requires() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    let c = claims(&t);
+    // cradl 0.6.8 credentials.py:120 requires these three to be truthy, and :66 reads `exp`.
+    for key in [
+        "external_app_client_id",
+        "external_organization_id",
+        "scope",
+    ] {
+        assert!(c[key].as_str().is_some_and(|v| !v.is_empty()), "{key}: {c}");
+    }
+    let now = chrono::Utc::now().timestamp();
+    let exp = c["exp"].as_i64().expect("a numeric exp");
+    assert!(exp > now && exp <= now + 301, "{exp} vs {now}");
+    assert_eq!(c["aud"][0], DOCUMENTED_AUDIENCE);
+    assert_eq!(c["azp"], CRADL_TEST_CLIENT_ID);
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+}
+
+#[tokio::test]
+async fn forged_and_expired_jwts_are_403_forbidden() {
+    let h = Harness::seeded().await;
+    let key = h.sandbox.with_state(|s| s.cradl.signing_key.clone());
+    let t = token(&h).await;
+    let good = super::jwt::verify(&t, key.as_bytes(), 0).expect("the sandbox's own token");
+    let expired = super::jwt::Claims {
+        exp: chrono::Utc::now().timestamp() - 1,
+        ..good.clone()
+    };
+    let expired = super::jwt::sign(&expired, key.as_bytes());
+    assert_eq!(
+        message(&get(&h, "/users", &expired).await, 403),
+        "Forbidden"
+    );
+    let forged = super::jwt::sign(&good, b"not the sandbox's key");
+    assert_eq!(message(&get(&h, "/users", &forged).await, 403), "Forbidden");
+    let elsewhere = super::jwt::Claims {
+        aud: vec!["https://elsewhere.example".into()],
+        ..good
+    };
+    let elsewhere = super::jwt::sign(&elsewhere, key.as_bytes());
+    assert_eq!(
+        message(&get(&h, "/users", &elsewhere).await, 403),
+        "Forbidden"
+    );
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+}
+
+#[tokio::test]
+async fn past_the_monthly_cap_every_api_request_is_429_limit_exceeded() {
+    let h = Harness::seeded().await;
+    let t = token(&h).await;
+    h.sandbox.with_state(|s| s.cradl.monthly_limit = Some(2));
+    assert_eq!(get(&h, "/users", &t).await.status, 200);
+    assert_eq!(get(&h, "/roles", &t).await.status, 200);
+    // The official client's LimitExceededException, not its TooManyRequestsException
+    // (cradl 0.6.8 response.py:36-40).
+    for path in ["/users", "/roles"] {
+        let answer = get(&h, path, &t).await;
+        assert_eq!(message(&answer, 429), "Limit Exceeded");
+        assert_eq!(answer.header("retry-after"), None);
+    }
+    // Token requests are not API requests, and an unauthenticated one is refused first.
+    assert!(!token(&h).await.is_empty());
+    let anonymous = read(h.http.get(format!("{}/users", base(&h)))).await;
+    assert_eq!(message(&anonymous, 403), "Forbidden");
 }
 
 #[tokio::test]
@@ -189,7 +282,7 @@ async fn writes_without_a_json_content_type_are_415() {
     let patch = api(&h, Method::PATCH, "/users/cradl:user:x", &t).body(r#"{"name": "x"}"#);
     assert_eq!(read(patch).await.status, 415);
     let users = h.sandbox.with_state(|s| s.cradl.users.len());
-    assert_eq!(users, 5, "nothing was created");
+    assert_eq!(users, 6, "nothing was created");
     let with_charset = api(&h, Method::POST, "/users", &t)
         .header("content-type", "application/json; charset=utf-8")
         .body(body);

@@ -1,16 +1,26 @@
 //! Cradl's OAuth2 token endpoint (`POST /oauth2/token`, client credentials only).
 
-// Decided: the token endpoint is an OAuth2 server, not the API, so its errors are RFC 6749's
-// `{"error", "error_description"}` rather than the API's `{"message"}`.
+// Decided: the token endpoint is an OAuth2 server (Kinde, per the official client's
+// credentials.py:95-105), not the API, so its errors are RFC 6749's `{"error",
+// "error_description"}` rather than the API's `{"message"}`. The audience is one constant whatever
+// host the API is reached at (credentials.py:103); Kinde refuses an audience the client is not
+// authorized for as `unauthorized_client` and a missing one as `invalid_request` (Kinde's
+// "Troubleshoot M2M token errors" page).
 
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use chrono::Utc;
 use serde_json::json;
 
-use super::{IssuedToken, DOCUMENTED_AUDIENCE};
+use super::jwt::{self, Claims};
 use crate::sandbox::{ApiRequest, VendorCtx, CRADL_TEST_CLIENT_ID, CRADL_TEST_CLIENT_SECRET};
+
+/// The Cradl app client and organization the test client's tokens name.
+pub const APP_CLIENT_ID: &str = "cradl:app-client:5a4d0b0c0ffee0000000000000000001";
+pub const ORGANIZATION_ID: &str = "cradl:organization:5a4d0b0c0ffee0000000000000000001";
 
 pub(super) fn issue(ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {
     if req.method != Method::POST {
@@ -85,36 +95,44 @@ pub(super) fn issue(ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {
             "client authentication failed",
         );
     }
-    // The API base URL is the audience: the documented one, or this sandbox's own.
-    let own = req.link("", &[]);
+    let guard = ctx.state();
+    let state = &guard.cradl;
     match field("audience") {
         None => {
             return oauth_error(
                 StatusCode::BAD_REQUEST,
                 "invalid_request",
-                "audience is required",
+                "The request is missing the audience parameter",
             )
         }
-        Some(a) if a == DOCUMENTED_AUDIENCE || a.trim_end_matches('/') == own => {}
+        Some(a) if a == state.audience => {}
         Some(a) => {
             return oauth_error(
                 StatusCode::BAD_REQUEST,
-                "invalid_request",
-                &format!("unknown audience {a}; expected {DOCUMENTED_AUDIENCE} or {own}"),
+                "unauthorized_client",
+                &format!(
+                    "The client is not authorized for the audience {a}; the API's audience is {}",
+                    state.audience
+                ),
             )
         }
     }
-    let mut guard = ctx.state();
-    let state = &mut guard.cradl;
-    let now = Utc::now();
-    state.tokens.retain(|t| t.expires_at > now);
     let lifetime = state.token_lifetime_secs.max(1);
-    let token = format!("{:032x}{:032x}", fastrand::u128(..), fastrand::u128(..));
-    state.tokens.push(IssuedToken {
-        token: token.clone(),
-        client_id: id,
-        expires_at: now + chrono::Duration::seconds(lifetime),
-    });
+    let now = Utc::now().timestamp();
+    let claims = Claims {
+        iss: req.link("", &[]),
+        aud: vec![state.audience.clone()],
+        azp: id,
+        gty: vec!["client_credentials".into()],
+        iat: now,
+        exp: now.saturating_add(lifetime),
+        jti: format!("{:032x}", fastrand::u128(..)),
+        scope: "cradl:api".into(),
+        external_app_client_id: APP_CLIENT_ID.into(),
+        external_organization_id: ORGANIZATION_ID.into(),
+    };
+    let token = jwt::sign(&claims, state.signing_key.as_bytes());
+    drop(guard);
     let body = json!({"access_token": token, "expires_in": lifetime, "token_type": "Bearer"});
     let mut answer = Json(body).into_response();
     // RFC 6749 §5.1: token answers must not be cached.
@@ -131,47 +149,12 @@ fn basic_credentials(req: &ApiRequest) -> Option<(String, String)> {
     if !scheme.eq_ignore_ascii_case("basic") {
         return None;
     }
-    let decoded = String::from_utf8(base64_decode(encoded.trim())?).ok()?;
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
     Some((id.to_string(), secret.to_string()))
-}
-
-/// Standard base64 with padding; `None` on anything else.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let text = text.trim_end_matches('=');
-    let mut out = Vec::new();
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let value = ALPHABET.iter().position(|&a| a == c)? as u32;
-        buffer = (buffer << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-            buffer &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 fn oauth_error(status: StatusCode, code: &str, description: &str) -> Response {
     let body = json!({"error": code, "error_description": description});
     (status, Json(body)).into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::base64_decode;
-
-    #[test]
-    fn base64_decodes_with_and_without_padding() {
-        assert_eq!(
-            base64_decode("aWQ6c2VjcmV0").as_deref(),
-            Some(&b"id:secret"[..])
-        );
-        assert_eq!(base64_decode("YQ==").as_deref(), Some(&b"a"[..]));
-        assert_eq!(base64_decode("a*b"), None);
-    }
 }

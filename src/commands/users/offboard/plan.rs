@@ -77,8 +77,9 @@ pub async fn look_up(target: &Target, email: &str, delete: bool, allow_self: boo
     };
     let caps = target.provider.capabilities();
     let deletes = delete && caps.delete;
-    let step = if user.status == Status::Inactive && !deletes {
-        // Signing in is already blocked: the goal is met without a write.
+    let step = if user.status == Status::Inactive && caps.deactivate && !deletes {
+        // Deactivating is the plan and signing in is already blocked: the goal is met without
+        // a write. Where offboarding deletes, an inactive account still exists and is deleted.
         Step::AlreadyInactive(user)
     } else if caps.deactivate && !deletes {
         Step::Deactivate(user)

@@ -92,7 +92,7 @@ async fn each_create_rule_is_a_400_message() {
     assert!(message(&answer, 400).contains("email"));
     let answer = send(&h, Method::POST, "/users", &t, json!([1])).await;
     message(&answer, 400);
-    assert_eq!(h.sandbox.with_state(|s| s.cradl.users.len()), 5);
+    assert_eq!(h.sandbox.with_state(|s| s.cradl.users.len()), 6);
     let ok = send(&h, Method::POST, "/users", &t, with(json!({"name": null}))).await;
     assert_eq!(ok.status, 200, "null name is allowed: {ok:?}");
 }
@@ -101,7 +101,7 @@ async fn each_create_rule_is_a_400_message() {
 async fn the_organization_quota_is_a_400() {
     let h = Harness::seeded().await;
     let t = token(&h).await;
-    h.sandbox.with_state(|s| s.cradl.max_users = 6);
+    h.sandbox.with_state(|s| s.cradl.max_users = 7);
     let first = send(
         &h,
         Method::POST,
@@ -218,7 +218,7 @@ async fn users_and_roles_page_with_max_results_and_next_token() {
     let mut unique = seen.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!((seen.len(), unique.len()), (55, 55));
+    assert_eq!((seen.len(), unique.len()), (56, 56));
     assert_eq!(
         ids(&get(&h, "/users", &t).await.body, "users", "userId").len(),
         25
@@ -267,5 +267,14 @@ async fn profiles_and_users_check_their_id_patterns() {
     assert_eq!(
         message(&get(&h, "/users/nope", &t).await, 400),
         "Invalid userId"
+    );
+    // A profile may have no email: the field is there, as null (las-sdk-core 14.0.1
+    // lib/types/profile.d.ts:5 types it `string | null`).
+    let robot = h.sandbox.with_state(|s| s.cradl.users[5].clone());
+    let answer = get(&h, &format!("/profiles/{}", robot.profile_id), &t).await;
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert!(
+        answer.body.get("email").is_some_and(Value::is_null),
+        "{answer:?}"
     );
 }
