@@ -672,6 +672,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--seed-users', '--seed-users', [CompletionResultType]::ParameterName, 'Add this many generated users to each vendor''s seed (for benchmarks of big tenants)')
             [CompletionResult]::new('--user-quota', '--user-quota', [CompletionResultType]::ParameterName, 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)')
             [CompletionResult]::new('--stall-secs', '--stall-secs', [CompletionResultType]::ParameterName, 'Seconds the "stall" fault holds a request (0 leaves stalls out)')
+            [CompletionResult]::new('--scim-dialect', '--scim-dialect', [CompletionResultType]::ParameterName, 'Which service''s deviations the SCIM server (/scim/v2) reproduces')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')

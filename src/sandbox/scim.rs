@@ -66,7 +66,8 @@ enum Route<'a> {
     ResourceTypes(Option<&'a str>),
     Schemas(Option<&'a str>),
     Collection(ResourceType),
-    Search(ResourceType),
+    /// `/Users/.search`, or `/.search` at the root (every type).
+    Search(Option<ResourceType>),
     One(ResourceType, &'a str),
     /// `/Me` and `/Bulk`: defined by RFC 7644 (§3.11, §3.7), not offered here.
     NotImplemented(&'static str),
@@ -88,8 +89,9 @@ impl<'a> Route<'a> {
             ["v2", s, urn] if is(s, "Schemas") => Some(Route::Schemas(Some(urn))),
             ["v2", s] if is(s, "Me") => Some(Route::NotImplemented("/Me")),
             ["v2", s] if is(s, "Bulk") => Some(Route::NotImplemented("/Bulk")),
+            ["v2", ".search"] => Some(Route::Search(None)),
             ["v2", s] => kind(s).map(Route::Collection),
-            ["v2", s, ".search"] => kind(s).map(Route::Search),
+            ["v2", s, ".search"] => kind(s).map(|rt| Route::Search(Some(rt))),
             ["v2", s, id] if !id.is_empty() => kind(s).map(|rt| Route::One(rt, id)),
             _ => None,
         }
@@ -205,7 +207,10 @@ fn serve(ctx: &VendorCtx<'_>, req: &ApiRequest, dialect: Dialect) -> Result<Resp
         (Route::Schemas(one), _) => discovery::schemas(&call.links, dialect, one).map(ok),
         (Route::Collection(rt), &Method::GET) => resources::list(&call, rt),
         (Route::Collection(rt), _) => resources::create(&call, rt),
-        (Route::Search(rt), _) => resources::search(&call, rt),
+        (Route::Search(Some(rt)), _) => resources::search(&call, &[rt]),
+        (Route::Search(None), _) => {
+            resources::search(&call, &[ResourceType::User, ResourceType::Group])
+        }
         (Route::One(rt, id), &Method::GET) => resources::get(&call, rt, id),
         (Route::One(rt, id), &Method::PUT) => resources::replace(&call, rt, id),
         (Route::One(rt, id), &Method::PATCH) => resources::patch(&call, rt, id),

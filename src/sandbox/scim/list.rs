@@ -33,9 +33,11 @@ pub(crate) struct Query {
 
 impl Query {
     /// What must stay the same between the pages of one cursor walk (RFC 9865 §2).
-    fn fingerprint(&self, rt: ResourceType) -> String {
+    fn fingerprint(&self, types: &[ResourceType]) -> String {
+        let names: Vec<&str> = types.iter().map(|t| t.name()).collect();
+        let names = names.join(",");
         let parts = [
-            Some(rt.name()),
+            Some(names.as_str()),
             self.filter.as_deref(),
             self.sort_by.as_deref(),
             self.sort_order.as_deref(),
@@ -123,7 +125,7 @@ impl Cursors {
 /// Answer a query over the resources of `rt`: a ListResponse.
 pub(crate) fn run(
     state: &mut State,
-    rt: ResourceType,
+    types: &[ResourceType],
     query: &Query,
     links: &Links,
     dialect: Dialect,
@@ -132,30 +134,49 @@ pub(crate) fn run(
         query.attributes.as_deref(),
         query.excluded_attributes.as_deref(),
     )?;
-    let filter = match query.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-        None if rt == ResourceType::User && dialect.requires_user_filter() => {
-            return Err(ScimError::too_many(
-                "this service lists users only with a filter, e.g. filter=userName eq \"someone@example.com\"",
-            ))
+    let text = query
+        .filter
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty());
+    if text.is_none() && types == [ResourceType::User] && dialect.requires_user_filter() {
+        return Err(ScimError::too_many(
+            "this service lists users only with a filter, e.g. filter=userName eq \"someone@example.com\"",
+        ));
+    }
+    // A search at the root (RFC 7644 §3.4.3) spans every type the filter makes sense for.
+    let mut filters = Vec::new();
+    let mut refused = None;
+    for &rt in types {
+        match text.map(|t| parse_filter(t, rt, dialect)).transpose() {
+            Ok(f) => filters.push((rt, f)),
+            Err(e) => refused = refused.or(Some(e)),
         }
-        None => None,
-        Some(text) => Some(parse_filter(text, rt, dialect)?),
-    };
-    let mut matching: Vec<Map<String, Value>> = state
-        .collection(rt)
-        .iter()
-        .map(|r| render(state, rt, r, links, dialect))
-        .filter(|r| {
-            filter
-                .as_ref()
-                .is_none_or(|f| filter::matches(f, r, Scope::Resource(rt)))
-        })
-        .collect();
+    }
+    if let (true, Some(e)) = (filters.is_empty(), refused) {
+        return Err(e);
+    }
+    let mut matching: Vec<(ResourceType, Map<String, Value>)> = Vec::new();
+    for (rt, filter) in &filters {
+        let rt = *rt;
+        matching.extend(
+            state
+                .collection(rt)
+                .iter()
+                .map(|r| render(state, rt, r, links, dialect))
+                .filter(|r| {
+                    filter
+                        .as_ref()
+                        .is_none_or(|f| filter::matches(f, r, Scope::Resource(rt)))
+                })
+                .map(|r| (rt, r)),
+        );
+    }
     if dialect.sorting() {
         if let Some(sort_by) = query.sort_by.as_deref().filter(|s| !s.trim().is_empty()) {
             sort(
                 &mut matching,
-                rt,
+                types,
                 sort_by.trim(),
                 query.sort_order.as_deref(),
             )?;
@@ -168,7 +189,6 @@ pub(crate) fn run(
             total,
             Some(1),
             &projection,
-            rt,
             matching,
             None,
             None,
@@ -201,14 +221,13 @@ pub(crate) fn run(
             total,
             Some(start),
             &projection,
-            rt,
             page,
             None,
             None,
             true,
         ));
     }
-    let fingerprint = query.fingerprint(rt);
+    let fingerprint = query.fingerprint(types);
     let offset = match query.cursor.as_deref().unwrap_or("") {
         "" => 0,
         value => state.cursors.open(value, &fingerprint, count)?,
@@ -226,7 +245,6 @@ pub(crate) fn run(
         total,
         None,
         &projection,
-        rt,
         page,
         next,
         previous,
@@ -284,15 +302,14 @@ fn list_response(
     total: usize,
     start_index: Option<usize>,
     projection: &Projection,
-    rt: ResourceType,
-    page: Vec<Map<String, Value>>,
+    page: Vec<(ResourceType, Map<String, Value>)>,
     next: Option<String>,
     previous: Option<String>,
     with_total: bool,
 ) -> Value {
     let items: Vec<Value> = page
         .into_iter()
-        .map(|r| Value::Object(projection.apply(rt, shown(dialect, rt, r))))
+        .map(|(rt, r)| Value::Object(projection.apply(rt, shown(dialect, rt, r))))
         .collect();
     let mut body = json!({
         "schemas": [LIST_RESPONSE],
@@ -317,8 +334,8 @@ fn list_response(
 /// RFC 7644 §3.4.2.3: by the sortBy attribute (the primary value, else the first, of a
 /// multi-valued one); resources without a value come last ascending, first descending.
 fn sort(
-    items: &mut [Map<String, Value>],
-    rt: ResourceType,
+    items: &mut [(ResourceType, Map<String, Value>)],
+    types: &[ResourceType],
     sort_by: &str,
     order: Option<&str>,
 ) -> ScimResult<()> {
@@ -335,10 +352,19 @@ fn sort(
     let path = parse_attr_path(sort_by).ok_or_else(|| {
         ScimError::invalid_value(format!("sortBy `{sort_by}` is not an attribute path"))
     })?;
-    filter::check(&Filter::Present(path.clone()), Scope::Resource(rt))
-        .map_err(|e| ScimError::invalid_value(format!("sortBy: {}", e.detail)))?;
+    let mut known = types
+        .iter()
+        .copied()
+        .filter(|rt| filter::check(&Filter::Present(path.clone()), Scope::Resource(*rt)).is_ok());
+    let Some(rt) = known.next() else {
+        let rt = types.first().copied().unwrap_or(ResourceType::User);
+        let detail = filter::check(&Filter::Present(path.clone()), Scope::Resource(rt))
+            .err()
+            .map_or_else(String::new, |e| e.detail);
+        return Err(ScimError::invalid_value(format!("sortBy: {detail}")));
+    };
     let case_exact = leaf_case_exact(rt, &path);
-    let key = |item: &Map<String, Value>| sort_key(item, rt, &path);
+    let key = |(rt, item): &(ResourceType, Map<String, Value>)| sort_key(item, *rt, &path);
     items.sort_by(|a, b| {
         let ordering = match (key(a), key(b)) {
             (None, None) => Ordering::Equal,

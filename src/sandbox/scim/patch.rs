@@ -141,6 +141,10 @@ fn apply_target(
                 )));
             };
             for (name, value) in fields {
+                // A whole-extension value may carry its own `schemas`: not an attribute.
+                if name.eq_ignore_ascii_case("schemas") {
+                    continue;
+                }
                 let target = path::parse(rt, attrs, &format!("{key}:{name}"))?;
                 apply_target(rt, attrs, op, target, Some(value), dialect)?;
             }

@@ -107,7 +107,8 @@ fn groups_of(state: &State, user_id: &str, links: &Links) -> Vec<Value> {
         .collect()
 }
 
-/// `members` entries get the `$ref`, `type` and `display` of what they point at.
+/// `members` entries get the `$ref` and `type` of what they point at. No `display`: RFC 7643
+/// §8.7.1 gives members only value, $ref and type (a given `display` is accepted and ignored).
 fn describe_member(state: &State, member: &mut Value, links: &Links) {
     let Some(obj) = member.as_object_mut() else {
         return;
@@ -115,23 +116,13 @@ fn describe_member(state: &State, member: &mut Value, links: &Links) {
     let Some(id) = obj.get("value").and_then(Value::as_str).map(str::to_string) else {
         return;
     };
-    let (rt, target) = match state.find(ResourceType::User, &id) {
-        Some(user) => (ResourceType::User, user),
-        None => match state.find(ResourceType::Group, &id) {
-            Some(group) => (ResourceType::Group, group),
-            None => return,
-        },
+    let rt = if state.find(ResourceType::User, &id).is_some() {
+        ResourceType::User
+    } else if state.find(ResourceType::Group, &id).is_some() {
+        ResourceType::Group
+    } else {
+        return;
     };
-    let display = match rt {
-        ResourceType::User => target
-            .attributes
-            .get("displayName")
-            .or_else(|| target.attributes.get("userName")),
-        ResourceType::Group => target.attributes.get("displayName"),
-    };
-    if let Some(display) = display {
-        obj.insert("display".into(), display.clone());
-    }
     obj.insert("type".into(), json!(rt.name()));
     obj.insert("$ref".into(), json!(links.location(rt, &id)));
 }

@@ -249,8 +249,9 @@ pub(crate) fn delete(call: &Call<'_>, rt: ResourceType, id: &str) -> ScimResult<
     })
 }
 
-/// POST `/Users/.search` (RFC 7644 §3.4.3): the query in a SearchRequest body.
-pub(crate) fn search(call: &Call<'_>, rt: ResourceType) -> ScimResult<Response> {
+/// POST `/Users/.search`, or `/.search` over every type (RFC 7644 §3.4.3): the query in a
+/// SearchRequest body.
+pub(crate) fn search(call: &Call<'_>, types: &[ResourceType]) -> ScimResult<Response> {
     let body = call.body()?;
     let Value::Object(fields) = &body else {
         return Err(ScimError::invalid_syntax(
@@ -295,11 +296,12 @@ pub(crate) fn search(call: &Call<'_>, rt: ResourceType) -> ScimResult<Response> 
         excluded_attributes: text("excludedAttributes"),
     };
     let mut guard = call.ctx.state();
-    let body = list::run(&mut guard.scim, rt, &query, &call.links, call.dialect)?;
+    let body = list::run(&mut guard.scim, types, &query, &call.links, call.dialect)?;
     Ok(call.json(StatusCode::OK, &body))
 }
 
 pub(crate) fn list(call: &Call<'_>, rt: ResourceType) -> ScimResult<Response> {
+    let types = &[rt];
     let q = |name: &str| call.req.query(name).map(str::to_string);
     let query = Query {
         filter: q("filter"),
@@ -312,7 +314,7 @@ pub(crate) fn list(call: &Call<'_>, rt: ResourceType) -> ScimResult<Response> {
         excluded_attributes: q("excludedAttributes"),
     };
     let mut guard = call.ctx.state();
-    let body = list::run(&mut guard.scim, rt, &query, &call.links, call.dialect)?;
+    let body = list::run(&mut guard.scim, types, &query, &call.links, call.dialect)?;
     Ok(call.json(StatusCode::OK, &body))
 }
 

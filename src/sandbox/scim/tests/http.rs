@@ -333,11 +333,14 @@ async fn groups_keep_their_members_real() {
     let bad = send(&h, Method::POST, "/Groups", &group).await;
     assert_eq!((bad.status, scim_type(&bad)), (400, Some("invalidValue")));
     let group = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Ops",
-        "members": [{"value": ADA_ID}, {"value": ENGINEERING_ID, "type": "Group"}]});
+        "members": [{"value": ADA_ID, "display": "ignored"}, {"value": ENGINEERING_ID, "type": "Group"}]});
     let created = send(&h, Method::POST, "/Groups", &group).await;
     assert_eq!(created.status, 201, "{}", created.body);
     let members = created.body["members"].as_array().unwrap();
-    assert_eq!(members[0]["display"], "Ada Lovelace");
+    assert!(
+        members[0].get("display").is_none(),
+        "RFC 7643 §8.7.1 members have no display"
+    );
     assert_eq!(members[0]["type"], "User");
     assert!(members[0]["$ref"]
         .as_str()
@@ -409,6 +412,34 @@ async fn search_by_post_and_unoffered_endpoints() {
     assert_eq!(
         found.body["Resources"][0]["userName"],
         "alan.turing@scim.sandbox.example"
+    );
+    // At the root, a search spans users and groups; a filter only one of them knows is fine.
+    let root = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+        "filter": "displayName sw \"E\""});
+    let both = send(&h, Method::POST, "/.search", &root).await;
+    assert_eq!(both.status, 200, "{}", both.body);
+    let kinds: Vec<&str> = both.body["Resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["meta"]["resourceType"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["User", "Group", "Group"],
+        "Edsger, Engineering, Everyone"
+    );
+    let groups_only = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+        "filter": "members pr"});
+    assert_eq!(
+        send(&h, Method::POST, "/.search", &groups_only).await.body["totalResults"],
+        3
+    );
+    let neither = json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+        "filter": "shoeSize pr"});
+    assert_eq!(
+        scim_type(&send(&h, Method::POST, "/.search", &neither).await),
+        Some("invalidFilter")
     );
     assert_eq!(get(&h, "/Me").await.status, 501);
     assert_eq!(get(&h, "/Nothing").await.status, 404);

@@ -25,7 +25,7 @@ fn links() -> Links {
 }
 
 fn list(state: &mut State, dialect: Dialect, query: Query) -> Result<Value, ScimError> {
-    run(state, ResourceType::User, &query, &links(), dialect)
+    run(state, &[ResourceType::User], &query, &links(), dialect)
 }
 
 fn names(page: &Value, key: &str) -> Vec<String> {
