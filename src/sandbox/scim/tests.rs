@@ -1,6 +1,7 @@
 //! The SCIM server's tests: PATCH and paging below HTTP, then requests over real HTTP.
 
 mod dialects;
+mod groups;
 mod http;
 mod paging;
 mod patch;
