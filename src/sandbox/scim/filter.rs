@@ -397,7 +397,11 @@ impl Parser {
 
 /// `urn:...:User:name.givenName`, `emails.value`, `userName`; `None` when malformed.
 pub(crate) fn parse_attr_path(text: &str) -> Option<AttrPath> {
-    let (urn, rest) = if text.len() > 4 && text[..4].eq_ignore_ascii_case("urn:") {
+    let (urn, rest) = if text.len() > 4
+        && text
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
+    {
         let colon = text.rfind(':')?;
         (Some(text[..colon].to_string()), &text[colon + 1..])
     } else {

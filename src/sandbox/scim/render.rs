@@ -83,7 +83,7 @@ pub(crate) fn shown(
 }
 
 pub(crate) fn is_urn(key: &str) -> bool {
-    key.len() > 4 && key[..4].eq_ignore_ascii_case("urn:")
+    key.len() > 4 && key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
 }
 
 pub(crate) fn time(at: &chrono::DateTime<chrono::Utc>) -> String {

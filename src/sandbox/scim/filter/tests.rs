@@ -261,6 +261,10 @@ fn malformed_filters_say_where() {
     invalid("");
     invalid(r#"1abc eq "x""#);
     invalid(r#"a.b.c eq "x""#);
+    // Multi-byte text where a URN prefix or a name is looked for.
+    invalid(r#"ur€n eq "x""#);
+    invalid(r#"€€€€€ pr"#);
+    invalid(r#"title eq "é" and é pr"#);
 }
 
 #[test]

@@ -376,3 +376,16 @@ fn projections_keep_or_drop_attributes() {
         .is_none());
     assert!(ada["id"].is_string(), "id is always returned");
 }
+
+#[test]
+fn state_files_seed_scim_when_absent_and_never_hold_cursors() {
+    let old: crate::sandbox::SandboxState = serde_json::from_str("{}").expect("loads");
+    assert_eq!(old.scim.users.len(), 5);
+    let mut s = state(3);
+    let page = list(&mut s, Dialect::Rfc, q(&[("cursor", ""), ("count", "2")])).unwrap();
+    let cursor = page["nextCursor"].as_str().unwrap().to_string();
+    let saved = serde_json::to_string(&s).unwrap();
+    assert!(!saved.contains(&cursor));
+    let back: State = serde_json::from_str(&saved).unwrap();
+    assert_eq!(back.users.len(), 8);
+}
