@@ -629,6 +629,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --user-quota 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)'
             cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)'
             cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out)'
+            cand --scim-dialect 'Which service''s deviations the SCIM server (/scim/v2) reproduces'
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'

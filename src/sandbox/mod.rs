@@ -14,6 +14,7 @@ mod faults;
 mod limits;
 pub mod paradigm;
 mod request;
+pub mod scim;
 mod server;
 pub mod store;
 #[cfg(test)]
@@ -64,6 +65,8 @@ pub struct SandboxState {
     pub bleemeo: bleemeo::State,
     #[serde(default = "cradl::State::seed")]
     pub cradl: cradl::State,
+    #[serde(default = "scim::State::seed")]
+    pub scim: scim::State,
 }
 
 impl SandboxState {
@@ -74,6 +77,7 @@ impl SandboxState {
             amani: amani::State::seed(),
             bleemeo: bleemeo::State::seed(),
             cradl: cradl::State::seed(),
+            scim: scim::State::seed(),
         }
     }
 }
@@ -92,6 +96,8 @@ pub struct SandboxOptions {
     pub fault_seed: u64,
     /// How long the random "timeout" fault holds a request; 0 leaves it out of the mix.
     pub stall_secs: u64,
+    /// Which service's deviations the SCIM server reproduces (`sandbox serve --scim-dialect`).
+    pub scim_dialect: scim::Dialect,
 }
 
 /// What the sandbox counted since it was created.
@@ -122,6 +128,10 @@ pub(crate) trait Vendor: Sync {
     fn server_error(&self, status: StatusCode) -> Response;
     /// The lines of `[profiles.<name>]` that point roster at `base_url` with the test credentials.
     fn profile_toml(&self, base_url: &str) -> String;
+    /// Whether [`profiles_toml`] includes this vendor: not until roster has a client for it.
+    fn in_profiles(&self) -> bool {
+        true
+    }
 }
 
 /// The emulated vendors; the first one is the default profile.
@@ -130,6 +140,7 @@ static VENDORS: &[&dyn Vendor] = &[
     &bleemeo::Bleemeo,
     &amani::Amani,
     &cradl::Cradl,
+    &scim::Scim,
 ];
 
 /// What a vendor's handler may touch.
@@ -141,6 +152,10 @@ pub(crate) struct VendorCtx<'a> {
 impl VendorCtx<'_> {
     pub(crate) fn state(&self) -> MutexGuard<'_, SandboxState> {
         lock(&self.inner.state)
+    }
+
+    pub(crate) fn options(&self) -> &SandboxOptions {
+        &self.inner.options
     }
 
     /// Take a slot in the `class` window of `key`, or learn how long until one frees.
@@ -233,7 +248,7 @@ fn find_vendor(name: &str) -> Option<&'static dyn Vendor> {
 fn profiles_toml(root_url: &str) -> String {
     let default = VENDORS.first().map_or("paradigm", |v| v.name());
     let mut text = format!("default_profile = \"{default}\"\n");
-    for vendor in VENDORS {
+    for vendor in VENDORS.iter().filter(|v| v.in_profiles()) {
         let name = vendor.name();
         let body = vendor.profile_toml(&format!("{root_url}/{name}"));
         text.push_str(&format!("\n[profiles.{name}]\n{body}"));

@@ -16,6 +16,7 @@ mod output;
 mod profile_setup;
 mod profiles;
 mod sandbox_mode;
+mod scim_server;
 mod security;
 mod truthful;
 mod unclear;

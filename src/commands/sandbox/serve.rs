@@ -7,6 +7,7 @@ use crate::cli::GlobalArgs;
 use crate::config::RateLimit;
 use crate::error::{Error, Result};
 use crate::output::write_out;
+use crate::sandbox::scim::Dialect;
 use crate::sandbox::{Sandbox, SandboxOptions, SandboxState};
 
 /// Serve every vendor's emulated API until Ctrl-C
@@ -44,6 +45,10 @@ pub struct Args {
     /// Seconds the "stall" fault holds a request (0 leaves stalls out)
     #[arg(long, default_value_t = 0, value_name = "SECS")]
     pub stall_secs: u64,
+    /// Which service's deviations the SCIM server (/scim/v2) reproduces
+    #[arg(long, default_value = "rfc", value_name = "NAME",
+          value_parser = dialect_parser())]
+    pub scim_dialect: Dialect,
 }
 
 fn parse_share(text: &str) -> std::result::Result<f64, String> {
@@ -51,6 +56,12 @@ fn parse_share(text: &str) -> std::result::Result<f64, String> {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
         _ => Err("expected a number from 0 to 1".to_string()),
     }
+}
+
+fn dialect_parser() -> impl clap::builder::TypedValueParser<Value = Dialect> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Dialect::NAMES)
+        .map(|name| Dialect::from_name(&name).unwrap_or_default())
 }
 
 fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
@@ -64,6 +75,7 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
         fault_rate: args.fault_rate,
         fault_seed: args.fault_seed,
         stall_secs: args.stall_secs,
+        scim_dialect: args.scim_dialect,
     };
     let mut state = SandboxState::seed();
     for i in 0..args.seed_users {
@@ -72,6 +84,7 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
         state.bleemeo.add_user(&email);
         state.amani.add_user(&email);
         state.cradl.add_user(&email);
+        state.scim.add_user(&email);
     }
     if let Some(quota) = args.user_quota {
         state.cradl.max_users = quota;
