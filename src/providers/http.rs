@@ -1,5 +1,6 @@
 //! The process's one HTTP client: retries, `Retry-After`, timeouts, dry-run and redacted logging.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,10 @@ struct Inner {
     dry_run: bool,
     planned: Mutex<Vec<PlannedRequest>>,
     backoff_base: Duration,
+    /// Set on Ctrl-C by bulk work: no request starts after it (see [`HttpClient::stop`]).
+    stopped: AtomicBool,
+    /// Requests sent and not yet answered, for "stopping: N requests in flight".
+    in_flight: AtomicUsize,
 }
 
 /// A request body.
@@ -179,6 +184,8 @@ impl HttpClient {
                 dry_run,
                 planned: Mutex::new(Vec::new()),
                 backoff_base: Duration::from_millis(500),
+                stopped: AtomicBool::new(false),
+                in_flight: AtomicUsize::new(0),
             }),
         })
     }
@@ -193,6 +200,18 @@ impl HttpClient {
 
     pub fn dry_run(&self) -> bool {
         self.inner.dry_run
+    }
+
+    /// From now on no request starts, in this client or any clone of it: a request waiting for
+    /// its pacer slot or a retry fails with `ProviderError::Interrupted`. Requests already sent
+    /// still get their answer.
+    pub fn stop(&self) {
+        self.inner.stopped.store(true, Ordering::SeqCst);
+    }
+
+    /// How many requests are sent and not yet answered, over every clone.
+    pub fn in_flight(&self) -> usize {
+        self.inner.in_flight.load(Ordering::SeqCst)
     }
 
     /// The writes `--dry-run` held back, in order.
@@ -221,8 +240,14 @@ impl HttpClient {
             if let Some(p) = &self.pacer {
                 p.wait().await;
             }
+            if self.inner.stopped.load(Ordering::SeqCst) {
+                return Err(ProviderError::Interrupted { write: req.write });
+            }
             let started = Instant::now();
-            let outcome = self.send_once(req).await;
+            let outcome = {
+                let _counted = InFlight::enter(&self.inner.in_flight);
+                self.send_once(req).await
+            };
             let elapsed = started.elapsed();
             match outcome {
                 Ok(resp) => {
@@ -367,6 +392,22 @@ impl HttpClient {
                 elapsed.as_millis()
             );
         }
+    }
+}
+
+/// Counts one request in flight for as long as it lives (also when its future is dropped).
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn enter(counter: &'a AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
