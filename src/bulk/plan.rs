@@ -4,16 +4,17 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use tokio::sync::watch;
+
 use super::input::{InputRow, Problem};
 use super::journal::{Earlier, Journal};
 use super::Action;
 use crate::commands::resolve::match_group;
-use crate::commands::users::create::default_username;
 use crate::commands::users::fields::generate_password;
 use crate::context::Target;
 use crate::error::{Error, Result};
 use crate::model::{Group, NewUser, User, UserPatch, UserQuery};
-use crate::providers::ProviderError;
+use crate::providers::{Derived, ProviderError};
 
 /// What to do with a user that already exists in a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,14 +56,50 @@ pub struct Checked {
     pub per_target: Vec<(usize, NewUser)>,
 }
 
-/// Check every row against every profile it goes to. Lists groups once per profile, and only
-/// when some row names a group or role.
+/// Every row checked against the profiles it goes to.
+pub struct Validated {
+    pub checked: Vec<Checked>,
+    pub problems: Vec<Problem>,
+    /// What a vendor derived for a blank field (Paradigm's username): line, profile, value.
+    pub derived: Vec<(u64, String, Derived)>,
+}
+
+/// Check every row against every profile it goes to, with the same rules `users create`
+/// applies (the provider's own completion and validation). Lists groups once per profile, and
+/// only when some row names a group or role.
 pub async fn validate(
     rows: Vec<InputRow>,
     targets: &[Arc<Target>],
     generate_passwords: bool,
-) -> Result<(Vec<Checked>, Vec<Problem>)> {
+) -> Result<Validated> {
+    let names: Vec<&str> = targets.iter().map(|t| t.profile.name.as_str()).collect();
+    let routes = |row: &InputRow| -> Option<Vec<usize>> {
+        match &row.profile {
+            Some(p) => names.iter().position(|n| n == p).map(|i| vec![i]),
+            None => Some((0..targets.len()).collect()),
+        }
+    };
+    // A password is a flag's business, not a row's: say it once, naming the flag that works in
+    // an import (`--password-stdin` reads one password, for one user).
+    if !generate_passwords {
+        for (i, t) in targets.iter().enumerate() {
+            let used = rows
+                .iter()
+                .any(|r| routes(r).is_some_and(|to| to.contains(&i)));
+            if used && t.profile.kind.needs_password() {
+                return Err(Error::usage(format!(
+                    "profile `{}` ({}) needs a password for each new user",
+                    t.profile.name, t.profile.kind
+                ))
+                .with_hint(
+                    "pass --generate-password: each new user gets a strong one, shown once in \
+                     the results (a password column is refused)",
+                ));
+            }
+        }
+    }
     let mut problems = Vec::new();
+    let mut derived = Vec::new();
     let mut groups: HashMap<usize, Vec<Group>> = HashMap::new();
     let needs_groups = rows
         .iter()
@@ -73,23 +110,21 @@ pub async fn validate(
             groups.insert(i, list);
         }
     }
-    let names: Vec<&str> = targets.iter().map(|t| t.profile.name.as_str()).collect();
     let mut seen: HashMap<(usize, String), u64> = HashMap::new();
     let mut checked = Vec::new();
     for row in rows {
-        let wanted: Vec<usize> = match &row.profile {
-            Some(p) => match names.iter().position(|n| n == p) {
-                Some(i) => vec![i],
-                None => {
-                    problems.push(Problem::new(
-                        row.line,
-                        Some("profile"),
-                        format!("`{p}` is not one of the profiles run: {}", names.join(", ")),
-                    ));
-                    continue;
-                }
-            },
-            None => (0..targets.len()).collect(),
+        let Some(wanted) = routes(&row) else {
+            let p = row.profile.as_deref().unwrap_or_default();
+            problems.push(Problem::new(
+                row.line,
+                Some("profile"),
+                format!(
+                    "`{p}` is not one of the profiles run: {} (without --profile the column \
+                     chooses the profiles; to import into others, drop the column)",
+                    names.join(", ")
+                ),
+            ));
+            continue;
         };
         let mut per_target = Vec::new();
         for i in wanted {
@@ -110,14 +145,14 @@ pub async fn validate(
             }
             seen.insert(key, row.line);
             let known = groups.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-            let mut resolve = |column: &str, names: &[String], always: bool| -> Vec<String> {
+            let mut resolve = |column: &str, names: &[String], listed: bool| -> Vec<String> {
                 names
                     .iter()
                     .filter_map(|n| {
-                        if !always {
-                            return Some(n.clone());
+                        if !listed {
+                            return Some(exported_id(n));
                         }
-                        match match_group(known, n) {
+                        match resolve_ref(known, n) {
                             Ok(id) => Some(id),
                             Err(e) => {
                                 let mut m = e.to_string();
@@ -133,30 +168,30 @@ pub async fn validate(
             };
             let group_ids = resolve("groups", &row.groups, true);
             let role_ids = resolve("roles", &row.roles, target.provider.capabilities().roles);
-            let kind = target.profile.kind;
-            let password = if generate_passwords && kind.needs_password() {
+            let password = if generate_passwords && target.profile.kind.needs_password() {
                 Some(generate_password()?)
             } else {
                 None
             };
-            let has = |column: &str| kind.user_fields().contains(&column);
-            let field =
-                |column: &str, value: &Option<String>| value.clone().filter(|_| has(column));
-            let new = NewUser {
+            // Every column the row fills goes to the vendor, which refuses what it does not
+            // have: the same row means the same thing here and in `users create`.
+            let mut new = NewUser {
                 email: row.email.clone(),
-                username: field("username", &row.username)
-                    .or_else(|| needs_username(target).then(|| default_username(&row.email))),
-                first_name: field("first_name", &row.first_name),
-                last_name: field("last_name", &row.last_name),
-                name: field("name", &row.name),
-                description: field("description", &row.description),
-                phone: field("phone", &row.phone),
+                username: row.username.clone(),
+                first_name: row.first_name.clone(),
+                last_name: row.last_name.clone(),
+                name: row.name.clone(),
+                description: row.description.clone(),
+                phone: row.phone.clone(),
                 password,
                 groups: group_ids,
                 roles: role_ids,
-                language: field("language", &row.language),
+                language: row.language.clone(),
                 ..NewUser::default()
             };
+            for d in target.provider.complete_new_user(&mut new) {
+                derived.push((row.line, target.profile.name.clone(), d));
+            }
             if let Err(e) = target.provider.validate_new_user(&new) {
                 problems.push(at(None, e.to_string()));
                 continue;
@@ -165,28 +200,65 @@ pub async fn validate(
         }
         checked.push(Checked { row, per_target });
     }
-    Ok((checked, problems))
+    Ok(Validated {
+        checked,
+        problems,
+        derived,
+    })
 }
 
-fn needs_username(target: &Target) -> bool {
-    target.profile.kind == crate::config::ProviderKind::Paradigm
+/// A group or role as a file names it: an id, a name, or `ID:NAME` as `users list -o csv`
+/// writes them (the id where this profile has it, else the name).
+fn resolve_ref(known: &[Group], value: &str) -> Result<String> {
+    let whole = match_group(known, value);
+    if whole.is_ok() {
+        return whole;
+    }
+    let splits: Vec<usize> = value.match_indices(':').map(|(i, _)| i).collect();
+    for &i in &splits {
+        if let Some(g) = known.iter().find(|g| g.id == value[..i]) {
+            return Ok(g.id.clone());
+        }
+    }
+    for &i in &splits {
+        if let Ok(id) = match_group(known, &value[i + 1..]) {
+            return Ok(id);
+        }
+    }
+    whole
+}
+
+/// A role of a vendor that publishes no role list (Paradigm) is an id; an exported `ID:NAME`
+/// keeps its id.
+fn exported_id(value: &str) -> String {
+    match value.split_once(':') {
+        Some((id, _)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => id.into(),
+        _ => value.to_string(),
+    }
 }
 
 /// Every user of a profile, by lower-cased email: one listing instead of a look-up per row.
-pub async fn existing_users(target: &Target) -> Result<HashMap<String, User>> {
+/// Stops at the next page once `cancel` is set.
+pub async fn existing_users(
+    target: &Target,
+    cancel: &watch::Receiver<bool>,
+) -> std::result::Result<HashMap<String, User>, ProviderError> {
     let mut index = HashMap::new();
     let query = UserQuery::default();
     let mut cursor: Option<String> = None;
     loop {
         let mut attempt = 0;
         let page = loop {
+            if *cancel.borrow() {
+                return Err(ProviderError::Interrupted { write: false });
+            }
             attempt += 1;
             match target.provider.list_users(&query, cursor.as_deref()).await {
                 Ok(p) => break p,
                 // A garbled or cut answer to a read is worth another try before giving up.
                 Err(ProviderError::Protocol { .. } | ProviderError::Network { .. })
                     if attempt < 3 => {}
-                Err(e) => return Err((target.err())(e)),
+                Err(e) => return Err(e),
             }
         };
         for u in page.items {
@@ -220,7 +292,7 @@ pub fn plan_profile(
             let i = *i;
             let profile = &target.profile.name;
             let found = existing.get(&c.row.email.to_ascii_lowercase());
-            let earlier = journal.and_then(|j| j.earlier(c.row.line, profile));
+            let earlier = journal.and_then(|j| j.earlier(c.row.line, profile, &c.row.email));
             let settled =
                 |action, id: Option<String>, error: Option<String>, resumed| Work::Settled {
                     action,
@@ -272,21 +344,49 @@ pub fn plan_profile(
     tasks
 }
 
-/// Every row of one profile as failed, when its users could not be listed.
-pub fn unlisted(target_index: usize, checked: &[Checked], reason: &str) -> Vec<Task> {
+/// Every row of one profile when its users could not be listed: what the journal records as
+/// finished stays finished (a failed listing says nothing about it); the rest fail with the
+/// reason, or are not run when the import was interrupted.
+pub fn unlisted(
+    target_index: usize,
+    target: &Target,
+    checked: &[Checked],
+    journal: Option<&Journal>,
+    error: &ProviderError,
+) -> Vec<Task> {
+    let interrupted = matches!(error, ProviderError::Interrupted { .. });
     checked
         .iter()
         .filter(|c| c.per_target.iter().any(|(i, _)| *i == target_index))
-        .map(|c| Task {
-            line: c.row.line,
-            email: c.row.email.clone(),
-            target: target_index,
-            work: Work::Settled {
-                action: Action::Failed,
-                id: None,
-                error: Some(format!("cannot list the profile's users: {reason}")),
-                resumed: false,
-            },
+        .map(|c| {
+            let earlier =
+                journal.and_then(|j| j.earlier(c.row.line, &target.profile.name, &c.row.email));
+            let work = match earlier {
+                Some(Earlier::Done { action, id }) => Work::Settled {
+                    action: *action,
+                    id: id.clone(),
+                    error: None,
+                    resumed: true,
+                },
+                _ if interrupted => Work::Settled {
+                    action: Action::NotRun,
+                    id: None,
+                    error: None,
+                    resumed: false,
+                },
+                _ => Work::Settled {
+                    action: Action::Failed,
+                    id: None,
+                    error: Some(format!("cannot list the profile's users: {error}")),
+                    resumed: false,
+                },
+            };
+            Task {
+                line: c.row.line,
+                email: c.row.email.clone(),
+                target: target_index,
+                work,
+            }
         })
         .collect()
 }
@@ -324,13 +424,55 @@ fn patch_for(new: &NewUser, user: &User) -> UserPatch {
     }
 }
 
-/// All problems as one usage error (exit 2), each on its own line.
+/// All problems as one usage error (exit 2), each on its own line, in line order.
 pub fn problems_error(file: &str, problems: &[Problem]) -> Error {
-    let lines: Vec<String> = problems.iter().map(|p| p.render(file)).collect();
+    let mut sorted: Vec<&Problem> = problems.iter().collect();
+    sorted.sort_by_key(|p| p.line);
+    let lines: Vec<String> = sorted.iter().map(|p| p.render(file)).collect();
     Error::usage(format!(
         "{} problem(s) in the input; nothing was written:\n{}",
         problems.len(),
         lines.join("\n")
     ))
     .with_hint("fix them, or pass --skip-invalid to import the other rows")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GroupKind;
+
+    fn g(id: &str, name: &str) -> Group {
+        Group {
+            profile: "p".into(),
+            provider: "cradl".into(),
+            id: id.into(),
+            name: name.into(),
+            kind: GroupKind::Role,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn exported_group_and_role_values_resolve() {
+        let known = [
+            g("1", "Engineering"),
+            g("las:role:9", "Viewer"),
+            g("7", "Ops: EU"),
+        ];
+        assert_eq!(resolve_ref(&known, "engineering").unwrap(), "1");
+        assert_eq!(resolve_ref(&known, "1:Engineering").unwrap(), "1");
+        assert_eq!(
+            resolve_ref(&known, "las:role:9:Viewer").unwrap(),
+            "las:role:9"
+        );
+        // Exported from another tenant: the id is unknown here, the name is not.
+        assert_eq!(resolve_ref(&known, "42:Engineering").unwrap(), "1");
+        assert_eq!(resolve_ref(&known, "Ops: EU").unwrap(), "7");
+        let e = resolve_ref(&known, "42:Nope").unwrap_err();
+        assert!(e.to_string().contains("`42:Nope`"), "{e}");
+        assert_eq!(exported_id("2:Member"), "2");
+        assert_eq!(exported_id("2"), "2");
+        assert_eq!(exported_id("admin:x"), "admin:x");
+    }
 }
