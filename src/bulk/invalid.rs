@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::input::{InputRow, Problem};
-use super::plan::Checked;
+use super::validate::Checked;
 use super::{Action, Outcome};
 
 /// The checked rows without the invalid ones. A row with a problem in one profile only is left

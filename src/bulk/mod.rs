@@ -8,6 +8,8 @@ pub mod journal;
 pub mod plan;
 pub mod progress;
 pub mod run;
+pub mod summary;
+pub mod validate;
 
 use serde::Serialize;
 

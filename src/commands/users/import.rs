@@ -1,7 +1,6 @@
 //! `roster users import`: a CSV or JSON Lines file of users into one or more profiles, at each
 //! vendor's rate, journaled so an interrupted run resumes where it stopped.
 
-use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,11 +13,10 @@ use crate::bulk::interrupt::Interrupts;
 use crate::bulk::journal::{self, Journal, JournalLock};
 use crate::bulk::plan::{self, IfExists};
 use crate::bulk::run::Runner;
-use crate::bulk::{files, invalid, progress, Action, Outcome};
+use crate::bulk::{files, invalid, progress, summary, validate, Outcome};
 use crate::config::Config;
 use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
-use crate::providers::Derived;
 
 /// Create users from a CSV or JSON Lines file, in one or more profiles at once
 ///
@@ -114,7 +112,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     // Let the handler register before any request can start.
     tokio::task::yield_now().await;
 
-    let validated = match plan::validate(rows, &targets, args.generate_password).await {
+    let validated = match validate::validate(rows, &targets, args.generate_password).await {
         Err(_) if interrupts.cancelled() => return Err(Error::cancelled()),
         other => other?,
     };
@@ -128,7 +126,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             ctx.out.warn(format!("skipped: {}", p.render(&shown)));
         }
     }
-    note_derived(ctx, &validated.derived);
+    summary::note_derived(&ctx.out, &validated.derived);
     let checked = invalid::drop_invalid(validated.checked, &problems, &names);
     let skipped = invalid::skipped(&problems, &all_rows, &names);
 
@@ -227,9 +225,9 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
                 Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
             })?;
     }
-    where_passwords_are(ctx, &outcomes, args.report.as_deref());
-    summarize(ctx, &outcomes, journal.as_deref());
-    outcome_error(&outcomes, cancelled)
+    summary::where_passwords_are(&ctx.out, &outcomes, args.report.as_deref());
+    summary::summarize(&ctx.out, &outcomes, journal.as_deref());
+    summary::outcome_error(&outcomes, cancelled)
 }
 
 /// The targets of a bulk run, paced for bulk work.
@@ -342,28 +340,6 @@ fn header_error(file: &str, problems: &[Problem]) -> Error {
     .with_hint("fix the header")
 }
 
-/// One note per profile and field a vendor derived (Paradigm's usernames), naming the values.
-fn note_derived(ctx: &Context, derived: &[(u64, String, Derived)]) {
-    const SHOWN: usize = 5;
-    let mut by: BTreeMap<(&str, &str, &str), Vec<String>> = BTreeMap::new();
-    for (line, profile, d) in derived {
-        by.entry((profile, d.field, d.from))
-            .or_default()
-            .push(format!("line {line} `{}`", d.value));
-    }
-    for ((profile, field, from), values) in by {
-        let more = values.len().saturating_sub(SHOWN);
-        let mut text = format!(
-            "{profile}: {field} made from {from} where blank: {}",
-            values[..values.len().min(SHOWN)].join(", ")
-        );
-        if more > 0 {
-            text.push_str(&format!(" and {more} more"));
-        }
-        ctx.out.note(text);
-    }
-}
-
 fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
@@ -375,77 +351,4 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
             .map_err(|e| Error::usage(format!("cannot read {}", path.display())).with_source(e))?;
     }
     Ok(bytes)
-}
-
-/// Generated passwords exist nowhere but in this run's output: say where they are.
-fn where_passwords_are(ctx: &Context, outcomes: &[Outcome], report: Option<&Path>) {
-    let n = outcomes.iter().filter(|o| o.password.is_some()).count();
-    if n == 0 {
-        return;
-    }
-    match report {
-        Some(path) => ctx.out.note(format!(
-            "{n} generated password(s): in the results above and in the report {} (mode 0600); \
-             nowhere else",
-            path.display()
-        )),
-        None => ctx.out.warn(format!(
-            "{n} generated password(s) are only in the results above: keep them now (--report \
-             PATH also writes them to a file)"
-        )),
-    }
-}
-
-fn summarize(ctx: &Context, outcomes: &[Outcome], journal: Option<&Journal>) {
-    let count = |a: Action| outcomes.iter().filter(|o| o.action == a).count();
-    let resumed = outcomes.iter().filter(|o| o.resumed).count();
-    let parts: Vec<String> = Action::ALL
-        .into_iter()
-        .map(|a| (count(a), a))
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, a)| format!("{n} {}", a.as_str()))
-        .collect();
-    let mut line = if parts.is_empty() {
-        "import: 0 rows".to_string()
-    } else {
-        format!("import: {}", parts.join(", "))
-    };
-    if resumed > 0 {
-        line.push_str(&format!(" ({resumed} finished by an earlier run)"));
-    }
-    if let Some(j) = journal {
-        line.push_str(&format!("; journal {}", j.path().display()));
-    }
-    ctx.out.note(line);
-}
-
-/// The exit: 130 when interrupted, 7 when any row failed or was skipped as invalid.
-fn outcome_error(outcomes: &[Outcome], cancelled: bool) -> Result<()> {
-    if cancelled {
-        return Err(Error::new(
-            ErrorKind::Cancelled,
-            "interrupted; finished rows are journaled, run the same import again to resume",
-        ));
-    }
-    let count = |a: Action| outcomes.iter().filter(|o| o.action == a).count();
-    let (failed, invalid) = (count(Action::Failed), count(Action::SkippedInvalid));
-    if failed + invalid == 0 {
-        return Ok(());
-    }
-    let mut what = Vec::new();
-    if failed > 0 {
-        what.push(format!("{failed} failed"));
-    }
-    if invalid > 0 {
-        what.push(format!("{invalid} skipped as invalid"));
-    }
-    Err(Error::new(
-        ErrorKind::Partial,
-        format!("of {} result(s), {}", outcomes.len(), what.join(" and ")),
-    )
-    .with_hint(if failed > 0 {
-        "fix the causes and run the same import again: finished rows are skipped"
-    } else {
-        "fix the rows listed as skipped-invalid and run the import again"
-    }))
 }
