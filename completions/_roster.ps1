@@ -127,7 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;users;create' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The new user''s email')
-            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (required by paradigm: letters, digits and @ . + - _)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (paradigm: letters, digits and @ . + - _; default: the email''s local part)')
             [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'Given name')
             [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Family name')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Put the user in this group (name or id); repeatable')
@@ -163,7 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;users;invite' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The new user''s email')
-            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (required by paradigm: letters, digits and @ . + - _)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (paradigm: letters, digits and @ . + - _; default: the email''s local part)')
             [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'Given name')
             [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Family name')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Put the user in this group (name or id); repeatable')
@@ -234,13 +234,16 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'What to do with a user whose email already exists in a profile')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight per profile at most (the profile''s rate applies too)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: under the data dir, keyed by the input and the profiles]')
-            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write the results as CSV to this file')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write the results as CSV to this file (mode 0600); it must not exist yet')
+            [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'The CSV field separator: `,`, `;` or `tab`')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
-            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Import the valid rows and list the invalid ones, instead of stopping')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'If another import is using the journal, wait for it to finish instead of exiting 75')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --report file (it may hold an earlier run''s generated passwords)')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead of stopping')
             [CompletionResult]::new('--generate-password', '--generate-password', [CompletionResultType]::ParameterName, 'Generate a strong password for each new user (for vendors that need one), shown once in the results')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')

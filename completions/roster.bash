@@ -1744,7 +1744,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__import)
-            opts="-o -y -v -q -h -V --if-exists --concurrency --journal --report --skip-invalid --generate-password --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --if-exists --concurrency --journal --wait --report --force --delimiter --skip-invalid --generate-password --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,6 +1763,10 @@ _roster() {
                     return 0
                     ;;
                 --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

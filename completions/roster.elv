@@ -120,7 +120,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;users;create'= {
             cand --email 'The new user''s email'
-            cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
+            cand --username 'Login name (paradigm: letters, digits and @ . + - _; default: the email''s local part)'
             cand --first-name 'Given name'
             cand --last-name 'Family name'
             cand --group 'Put the user in this group (name or id); repeatable'
@@ -155,7 +155,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;users;invite'= {
             cand --email 'The new user''s email'
-            cand --username 'Login name (required by paradigm: letters, digits and @ . + - _)'
+            cand --username 'Login name (paradigm: letters, digits and @ . + - _; default: the email''s local part)'
             cand --first-name 'Given name'
             cand --last-name 'Family name'
             cand --group 'Put the user in this group (name or id); repeatable'
@@ -224,13 +224,16 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --if-exists 'What to do with a user whose email already exists in a profile'
             cand --concurrency 'Requests in flight per profile at most (the profile''s rate applies too)'
             cand --journal 'The journal file [default: under the data dir, keyed by the input and the profiles]'
-            cand --report 'Also write the results as CSV to this file'
+            cand --report 'Also write the results as CSV to this file (mode 0600); it must not exist yet'
+            cand --delimiter 'The CSV field separator: `,`, `;` or `tab`'
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
-            cand --skip-invalid 'Import the valid rows and list the invalid ones, instead of stopping'
+            cand --wait 'If another import is using the journal, wait for it to finish instead of exiting 75'
+            cand --force 'Replace an existing --report file (it may hold an earlier run''s generated passwords)'
+            cand --skip-invalid 'Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead of stopping'
             cand --generate-password 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
             cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
             cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'

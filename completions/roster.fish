@@ -114,7 +114,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (paradigm: letters, digits and @ . + - _; default: the email\'s local part)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -d 'Given name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l last-name -d 'Family name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l group -d 'Put the user in this group (name or id); repeatable' -r
@@ -146,7 +146,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l email -d 'The new user\'s email' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l username -d 'Login name (required by paradigm: letters, digits and @ . + - _)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l username -d 'Login name (paradigm: letters, digits and @ . + - _; default: the email\'s local part)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l first-name -d 'Given name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l last-name -d 'Family name' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l group -d 'Put the user in this group (name or id); repeatable' -r
@@ -211,7 +211,8 @@ update\t''
 fail\t''"
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l concurrency -d 'Requests in flight per profile at most (the profile\'s rate applies too)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l journal -d 'The journal file [default: under the data dir, keyed by the input and the profiles]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l report -d 'Also write the results as CSV to this file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l report -d 'Also write the results as CSV to this file (mode 0600); it must not exist yet' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l delimiter -d 'The CSV field separator: `,`, `;` or `tab`' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -221,7 +222,9 @@ csv\t''"
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the valid rows and list the invalid ones, instead of stopping'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l wait -d 'If another import is using the journal, wait for it to finish instead of exiting 75'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing --report file (it may hold an earlier run\'s generated passwords)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead of stopping'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l generate-password -d 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'

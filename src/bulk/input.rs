@@ -55,6 +55,14 @@ impl Problem {
         }
     }
 
+    /// `column `C`: message`, without the place: the reason in a result row.
+    pub fn reason(&self) -> String {
+        match &self.column {
+            Some(c) => format!("column `{c}`: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
+
     /// `FILE:LINE: column `C`: [profile P:] message`
     pub fn render(&self, file: &str) -> String {
         let mut s = format!("{file}:{}:", self.line);
@@ -70,45 +78,66 @@ impl Problem {
     }
 }
 
-/// Parse the whole input. Returns every row that parsed and every problem found.
-pub fn parse(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.trim_start().chars().next();
-    if first == Some('{') {
-        parse_jsonl(text)
-    } else {
-        parse_csv(text)
+/// What the input held: the rows that parsed, the problems of single rows (which
+/// `--skip-invalid` can skip), and the columns it had that an import does not take.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub rows: Vec<InputRow>,
+    pub problems: Vec<Problem>,
+    /// Ignored, with one warning: e.g. `id` and `status` in a `users list -o csv` export.
+    pub ignored: Vec<String>,
+}
+
+/// The field separator of a CSV input: `,`, `;` or `tab` (also written `\t`).
+pub fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err("expected `,`, `;` or `tab`".into()),
     }
 }
 
-fn parse_csv(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
+/// Parse the whole input. `Err` holds the problems no row can be imported past (a header that
+/// cannot be read, a duplicate or password column, no email column).
+pub fn parse(text: &str, delimiter: u8) -> Result<Parsed, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.trim_start().chars().next();
+    if first == Some('{') {
+        Ok(parse_jsonl(text))
+    } else {
+        parse_csv(text, delimiter)
+    }
+}
+
+fn parse_csv(text: &str, delimiter: u8) -> Result<Parsed, Vec<Problem>> {
+    let mut parsed = Parsed::default();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
+        .delimiter(delimiter)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_ascii_lowercase()).collect(),
         Err(e) => {
-            problems.push(Problem::new(
+            return Err(vec![Problem::new(
                 1,
                 None,
                 format!("cannot read the header: {e}"),
-            ));
-            return (rows, problems);
+            )])
         }
     };
-    if let Some(p) = header_problems(&headers) {
-        problems.extend(p);
-        return (rows, problems);
+    let problems = header_problems(&headers);
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    parsed.ignored = unknown(&headers);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
-                problems.push(Problem::new(
+                parsed.problems.push(Problem::new(
                     line,
                     None,
                     format!("cannot read the row: {e}"),
@@ -129,9 +158,10 @@ fn parse_csv(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
             .cloned()
             .zip(record.iter().map(str::to_string))
             .collect();
-        rows.push(row_from(line, |k| fields.get(k).cloned(), &mut problems));
+        let row = row_from(line, |k| fields.get(k).cloned(), &mut parsed.problems);
+        parsed.rows.push(row);
     }
-    (rows, problems)
+    Ok(parsed)
 }
 
 /// The 1-based line where the record at a byte offset starts. A record's offset can point at
@@ -145,21 +175,19 @@ fn line_at(text: &str, byte: u64) -> u64 {
     bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
-fn header_problems(headers: &[String]) -> Option<Vec<Problem>> {
+/// A header no row can be imported past: every problem found in it.
+fn header_problems(headers: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for h in headers {
+    for (i, h) in headers.iter().enumerate() {
         if h == "password" {
+            problems.push(password_refused(1));
+        } else if headers[..i].contains(h) {
+            // Which of two cells would win is a guess; the file must say.
+            let shown = if h.is_empty() { "(blank)" } else { h };
             problems.push(Problem::new(
                 1,
-                Some(h),
-                "a password column is refused (it would sit in a file in clear); \
-                 use --generate-password",
-            ));
-        } else if !COLUMNS.contains(&h.as_str()) {
-            problems.push(Problem::new(
-                1,
-                Some(h),
-                format!("unknown column; known: {}", COLUMNS.join(", ")),
+                Some(shown),
+                "the column appears twice in the header; keep one",
             ));
         }
     }
@@ -170,12 +198,31 @@ fn header_problems(headers: &[String]) -> Option<Vec<Problem>> {
             "the header has no email column",
         ));
     }
-    (!problems.is_empty()).then_some(problems)
+    problems
 }
 
-fn parse_jsonl(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
+fn password_refused(line: u64) -> Problem {
+    Problem::new(
+        line,
+        Some("password"),
+        "a password column is refused (it would sit in a file in clear); \
+         use --generate-password",
+    )
+}
+
+/// The columns an import does not take, in the order first seen.
+fn unknown(headers: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in headers {
+        if !COLUMNS.contains(&h.as_str()) && h != "password" && !out.contains(h) {
+            out.push(h.clone());
+        }
+    }
+    out
+}
+
+fn parse_jsonl(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
     for (i, raw) in text.lines().enumerate() {
         let line = i as u64 + 1;
         if raw.trim().is_empty() {
@@ -184,21 +231,30 @@ fn parse_jsonl(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
         let obj = match serde_json::from_str::<Value>(raw) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
-                problems.push(Problem::new(line, None, "expected a JSON object"));
+                parsed
+                    .problems
+                    .push(Problem::new(line, None, "expected a JSON object"));
                 continue;
             }
             Err(e) => {
-                problems.push(Problem::new(line, None, format!("invalid JSON: {e}")));
+                parsed
+                    .problems
+                    .push(Problem::new(line, None, format!("invalid JSON: {e}")));
                 continue;
             }
         };
-        let keys: Vec<String> = obj.keys().map(|k| k.to_ascii_lowercase()).collect();
-        if let Some(mut p) = header_problems(&keys) {
-            for x in &mut p {
-                x.line = line;
+        let obj: BTreeMap<String, Value> = obj
+            .into_iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v))
+            .collect();
+        let keys: Vec<String> = obj.keys().cloned().collect();
+        for k in unknown(&keys) {
+            if !parsed.ignored.contains(&k) {
+                parsed.ignored.push(k);
             }
-            problems.extend(p);
-            continue;
+        }
+        if obj.contains_key("password") {
+            parsed.problems.push(password_refused(line));
         }
         let get = |k: &str| match obj.get(k) {
             None | Some(Value::Null) => None,
@@ -215,9 +271,10 @@ fn parse_jsonl(text: &str) -> (Vec<InputRow>, Vec<Problem>) {
             ),
             Some(other) => Some(other.to_string()),
         };
-        rows.push(row_from(line, get, &mut problems));
+        let row = row_from(line, get, &mut parsed.problems);
+        parsed.rows.push(row);
     }
-    (rows, problems)
+    parsed
 }
 
 fn row_from(
@@ -270,12 +327,17 @@ fn row_from(
 mod tests {
     use super::*;
 
+    fn csv(text: &str) -> Parsed {
+        parse(text, b',').unwrap()
+    }
+
     #[test]
     fn csv_with_bom_and_lists() {
-        let (rows, problems) = parse(
+        let parsed = csv(
             "\u{feff}email,username,groups\na@example.com,a,Engineering; Sales\n\nb@example.com,b,\n",
         );
-        assert!(problems.is_empty(), "{problems:?}");
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let rows = parsed.rows;
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[0].groups, ["Engineering", "Sales"]);
@@ -285,25 +347,58 @@ mod tests {
 
     #[test]
     fn jsonl_accepts_arrays_and_strings() {
-        let (rows, problems) =
-            parse("{\"email\":\"a@example.com\",\"roles\":[\"admin\",\"manager\"]}\n");
-        assert!(problems.is_empty());
-        assert_eq!(rows[0].roles, ["admin", "manager"]);
+        let parsed =
+            csv("{\"Email\":\"a@example.com\",\"roles\":[\"admin\",\"manager\"],\"id\":3}\n");
+        assert!(parsed.problems.is_empty());
+        assert_eq!(parsed.rows[0].email, "a@example.com");
+        assert_eq!(parsed.rows[0].roles, ["admin", "manager"]);
+        assert_eq!(parsed.ignored, ["id"]);
     }
 
     #[test]
-    fn every_problem_is_reported_with_its_place() {
-        let (_, problems) = parse("email,password,colour\nx,y,z\n");
+    fn header_problems_stop_everything_and_name_the_column() {
+        let problems = parse("email,password,Email\nx,y,z\n", b',').unwrap_err();
         let rendered: Vec<String> = problems.iter().map(|p| p.render("f.csv")).collect();
-        assert!(rendered[0].starts_with("f.csv:1: column `password`"));
-        assert!(rendered[1].contains("column `colour`: unknown column"));
-        let (_, problems) = parse("email\nnot-an-email\n\"unterminated\n");
+        assert!(
+            rendered[0].starts_with("f.csv:1: column `password`"),
+            "{rendered:?}"
+        );
         assert_eq!(
-            problems[0].render("f.csv"),
+            rendered[1],
+            "f.csv:1: column `email`: the column appears twice in the header; keep one"
+        );
+        let problems = parse("name\nx\n", b',').unwrap_err();
+        assert!(problems[0].message.contains("no email column"));
+    }
+
+    #[test]
+    fn unknown_columns_are_ignored_once() {
+        let parsed = csv("profile,provider,id,email,status,ID2\n");
+        assert_eq!(parsed.ignored, ["provider", "id", "status", "id2"]);
+    }
+
+    #[test]
+    fn row_problems_are_reported_with_their_place() {
+        let parsed = csv("email\nnot-an-email\n\"unterminated\n");
+        assert_eq!(
+            parsed.problems[0].render("f.csv"),
             "f.csv:2: column `email`: `not-an-email` is not an email address"
         );
-        let (_, problems) = parse("{\"email\": 1\nnot json\n");
-        assert_eq!(problems.len(), 2);
-        assert_eq!(problems[1].line, 2);
+        let parsed = csv("{\"email\": 1\nnot json\n");
+        assert_eq!(parsed.problems.len(), 2);
+        assert_eq!(parsed.problems[1].line, 2);
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(parse_delimiter(";"), Ok(b';'));
+        assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
+        assert_eq!(parse_delimiter("\\t"), Ok(b'\t'));
+        assert_eq!(parse_delimiter("\t"), Ok(b'\t'));
+        assert!(parse_delimiter("|").is_err());
+        let parsed = parse("email\tgroups\na@example.com\tA;B\n", b'\t').unwrap();
+        assert_eq!(parsed.rows[0].groups, ["A", "B"]);
+        let parsed = parse("email;groups\na@example.com;\"A;B\"\n", b';').unwrap();
+        assert_eq!(parsed.rows[0].groups, ["A", "B"]);
     }
 }

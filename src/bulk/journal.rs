@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -47,15 +47,71 @@ pub enum Earlier {
 pub struct Journal {
     path: PathBuf,
     file: Mutex<File>,
-    earlier: HashMap<(u64, String), Earlier>,
+    /// By (line, profile): the row's lower-cased email then, and what happened to it.
+    earlier: HashMap<(u64, String), (String, Earlier)>,
+    /// Held for as long as the journal is open: one import per journal at a time.
+    _lock: JournalLock,
+}
+
+/// The exclusive lock of one journal: an advisory lock on `<journal>.lock`, which holds the
+/// PID of the process that has it. The OS releases it when that process ends, however it ends.
+pub struct JournalLock {
+    _file: File,
+}
+
+/// Who holds a journal's lock, as far as its lock file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: Option<u32>,
+}
+
+impl JournalLock {
+    /// Try once to take the lock of the journal at `journal`, creating its directory (0700).
+    pub fn try_take(journal: &Path) -> std::io::Result<Result<JournalLock, Holder>> {
+        if let Some(dir) = journal.parent() {
+            super::files::create_private_dir(dir)?;
+        }
+        let path = lock_path(journal);
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path)?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0)?;
+                file.write_all(format!("{}\n", std::process::id()).as_bytes())?;
+                file.flush()?;
+                Ok(Ok(JournalLock { _file: file }))
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                Ok(Err(Holder {
+                    pid: text.trim().parse().ok(),
+                }))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
+/// `<journal>.lock`, beside the journal.
+pub fn lock_path(journal: &Path) -> PathBuf {
+    let mut name = journal.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    journal.with_file_name(name)
 }
 
 impl Journal {
-    /// Open (creating) the journal at `path` and read what earlier runs recorded. A torn last
-    /// line (a crash mid-write) is ignored.
-    pub fn open(path: &Path) -> std::io::Result<Journal> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+    /// Open (creating) the journal at `path`, whose lock the caller holds, and read what
+    /// earlier runs recorded. A torn last line (a crash mid-write) is ignored.
+    pub fn open(path: &Path, lock: JournalLock) -> std::io::Result<Journal> {
+        if let Some(dir) = path.parent() {
+            super::files::create_private_dir(dir)?;
         }
         let mut earlier = HashMap::new();
         if let Ok(f) = File::open(path) {
@@ -65,6 +121,11 @@ impl Journal {
                     continue;
                 };
                 let key = (e.line, e.profile.clone());
+                let email = e.email.to_ascii_lowercase();
+                let before = earlier
+                    .get(&key)
+                    .filter(|(was, _)| *was == email)
+                    .map(|(_, state)| state);
                 let state = match e.event {
                     Event::Start => Earlier::Started,
                     Event::Done => match e.action.as_deref().and_then(action_from) {
@@ -73,7 +134,7 @@ impl Journal {
                             id: e.id,
                         },
                         // A failure is retried; what it had started still needs a look-up.
-                        _ => match earlier.get(&key) {
+                        _ => match before {
                             Some(Earlier::Started) => Earlier::Started,
                             _ => {
                                 earlier.remove(&key);
@@ -82,7 +143,7 @@ impl Journal {
                         },
                     },
                 };
-                earlier.insert(key, state);
+                earlier.insert(key, (email, state));
             }
         }
         let mut options = OpenOptions::new();
@@ -97,15 +158,27 @@ impl Journal {
             path: path.to_path_buf(),
             file: Mutex::new(file),
             earlier,
+            _lock: lock,
         })
+    }
+
+    /// Hold the journal so no line is being written, for an exit that cannot wait (a second
+    /// Ctrl-C): every line stays whole.
+    pub fn hold(&self) -> Option<std::sync::MutexGuard<'_, File>> {
+        self.file.lock().ok()
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    pub fn earlier(&self, line: u64, profile: &str) -> Option<&Earlier> {
-        self.earlier.get(&(line, profile.to_string()))
+    /// What an earlier run recorded for this line and profile, if the line held the same email
+    /// then: a journal reused for an edited file must not vouch for a different person.
+    pub fn earlier(&self, line: u64, profile: &str, email: &str) -> Option<&Earlier> {
+        self.earlier
+            .get(&(line, profile.to_string()))
+            .filter(|(was, _)| was.eq_ignore_ascii_case(email))
+            .map(|(_, state)| state)
     }
 
     /// Append one entry and flush it to the OS before returning.
@@ -165,12 +238,43 @@ mod tests {
         }
     }
 
+    fn open(path: &Path) -> Journal {
+        let lock = JournalLock::try_take(path).unwrap().unwrap();
+        Journal::open(path, lock).unwrap()
+    }
+
+    #[test]
+    fn one_journal_one_run_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imports/x.jsonl");
+        let first = open(&path);
+        let held = JournalLock::try_take(&path).unwrap();
+        assert_eq!(
+            held.err(),
+            Some(Holder {
+                pid: Some(std::process::id())
+            }),
+            "the second taker learns who holds it"
+        );
+        drop(first);
+        assert!(JournalLock::try_take(&path).unwrap().is_ok(), "released");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("imports"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+    }
+
     #[test]
     fn reopening_reads_what_earlier_runs_left() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("j/x.jsonl");
         {
-            let j = Journal::open(&path).unwrap();
+            let j = open(&path);
             j.record(&entry(2, Event::Start, None)).unwrap();
             j.record(&entry(2, Event::Done, Some("created"))).unwrap();
             j.record(&entry(3, Event::Start, None)).unwrap();
@@ -181,22 +285,31 @@ mod tests {
         // A torn line from a crash mid-write.
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"{\"line\": 9, \"prof").unwrap();
-        let j = Journal::open(&path).unwrap();
+        let j = open(&path);
         assert_eq!(
-            j.earlier(2, "p"),
+            j.earlier(2, "p", "u2@example.com"),
             Some(&Earlier::Done {
                 action: Action::Created,
                 id: Some("2".into())
             })
         );
-        assert_eq!(j.earlier(3, "p"), Some(&Earlier::Started));
-        assert_eq!(j.earlier(4, "p"), None, "failures are retried");
+        assert_eq!(j.earlier(3, "p", "U3@example.com"), Some(&Earlier::Started));
         assert_eq!(
-            j.earlier(5, "p"),
+            j.earlier(4, "p", "u4@example.com"),
+            None,
+            "failures are retried"
+        );
+        assert_eq!(
+            j.earlier(5, "p", "u5@example.com"),
             Some(&Earlier::Started),
             "still needs a look-up"
         );
-        assert_eq!(j.earlier(9, "p"), None);
+        assert_eq!(j.earlier(9, "p", "u9@example.com"), None);
+        assert_eq!(
+            j.earlier(2, "p", "someone-else@example.com"),
+            None,
+            "another person on that line now"
+        );
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! Bulk work over many users and profiles: input rows, the plan, the journal, the run.
 
+pub mod files;
 pub mod input;
+pub mod interrupt;
+pub mod invalid;
 pub mod journal;
 pub mod plan;
+pub mod progress;
 pub mod run;
+pub mod summary;
+pub mod validate;
 
 use serde::Serialize;
 
@@ -21,6 +27,8 @@ pub enum Action {
     WouldUpdate,
     /// Not sent: the run was interrupted first.
     NotRun,
+    /// Not sent: the row broke a rule (`--skip-invalid`); the reason is in `error`.
+    SkippedInvalid,
 }
 
 impl Action {
@@ -33,8 +41,21 @@ impl Action {
             Action::WouldCreate => "would-create",
             Action::WouldUpdate => "would-update",
             Action::NotRun => "not-run",
+            Action::SkippedInvalid => "skipped-invalid",
         }
     }
+
+    /// Every action, in the order a summary names them.
+    pub const ALL: [Action; 8] = [
+        Action::Created,
+        Action::Updated,
+        Action::Skipped,
+        Action::Failed,
+        Action::SkippedInvalid,
+        Action::WouldCreate,
+        Action::WouldUpdate,
+        Action::NotRun,
+    ];
 
     /// Finished for good: a resumed run leaves it alone.
     pub fn is_done(self) -> bool {

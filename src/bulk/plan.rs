@@ -1,18 +1,17 @@
-//! From input rows to tasks: validate every row against every target profile, then decide per
-//! row and profile what to send, from one listing of each profile's users.
+//! From checked rows to tasks: decide per row and profile what to send, from one listing of
+//! each profile's users and what the journal says earlier runs finished.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use super::input::{InputRow, Problem};
+use tokio::sync::watch;
+
+use super::input::Problem;
 use super::journal::{Earlier, Journal};
+use super::validate::Checked;
 use super::Action;
-use crate::commands::resolve::match_group;
-use crate::commands::users::create::default_username;
-use crate::commands::users::fields::generate_password;
 use crate::context::Target;
-use crate::error::{Error, Result};
-use crate::model::{Group, NewUser, User, UserPatch, UserQuery};
+use crate::error::Error;
+use crate::model::{NewUser, User, UserPatch, UserQuery};
 use crate::providers::ProviderError;
 
 /// What to do with a user that already exists in a profile.
@@ -49,144 +48,28 @@ pub enum Work {
     },
 }
 
-/// A row ready for planning: the user to create in each of its target profiles.
-pub struct Checked {
-    pub row: InputRow,
-    pub per_target: Vec<(usize, NewUser)>,
-}
-
-/// Check every row against every profile it goes to. Lists groups once per profile, and only
-/// when some row names a group or role.
-pub async fn validate(
-    rows: Vec<InputRow>,
-    targets: &[Arc<Target>],
-    generate_passwords: bool,
-) -> Result<(Vec<Checked>, Vec<Problem>)> {
-    let mut problems = Vec::new();
-    let mut groups: HashMap<usize, Vec<Group>> = HashMap::new();
-    let needs_groups = rows
-        .iter()
-        .any(|r| !r.groups.is_empty() || !r.roles.is_empty());
-    if needs_groups {
-        for (i, t) in targets.iter().enumerate() {
-            let list = t.provider.list_groups().await.map_err(t.err())?;
-            groups.insert(i, list);
-        }
-    }
-    let names: Vec<&str> = targets.iter().map(|t| t.profile.name.as_str()).collect();
-    let mut seen: HashMap<(usize, String), u64> = HashMap::new();
-    let mut checked = Vec::new();
-    for row in rows {
-        let wanted: Vec<usize> = match &row.profile {
-            Some(p) => match names.iter().position(|n| n == p) {
-                Some(i) => vec![i],
-                None => {
-                    problems.push(Problem::new(
-                        row.line,
-                        Some("profile"),
-                        format!("`{p}` is not one of the profiles run: {}", names.join(", ")),
-                    ));
-                    continue;
-                }
-            },
-            None => (0..targets.len()).collect(),
-        };
-        let mut per_target = Vec::new();
-        for i in wanted {
-            let target = &targets[i];
-            let at = |column: Option<&str>, message: String| Problem {
-                line: row.line,
-                column: column.map(str::to_string),
-                profile: Some(target.profile.name.clone()),
-                message,
-            };
-            let key = (i, row.email.to_ascii_lowercase());
-            if let Some(first) = seen.get(&key) {
-                problems.push(at(
-                    Some("email"),
-                    format!("{} is already on line {first}", row.email),
-                ));
-                continue;
-            }
-            seen.insert(key, row.line);
-            let known = groups.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-            let mut resolve = |column: &str, names: &[String], always: bool| -> Vec<String> {
-                names
-                    .iter()
-                    .filter_map(|n| {
-                        if !always {
-                            return Some(n.clone());
-                        }
-                        match match_group(known, n) {
-                            Ok(id) => Some(id),
-                            Err(e) => {
-                                let mut m = e.to_string();
-                                if let Some(h) = e.hint() {
-                                    m.push_str(&format!(" ({h})"));
-                                }
-                                problems.push(at(Some(column), m));
-                                None
-                            }
-                        }
-                    })
-                    .collect()
-            };
-            let group_ids = resolve("groups", &row.groups, true);
-            let role_ids = resolve("roles", &row.roles, target.provider.capabilities().roles);
-            let kind = target.profile.kind;
-            let password = if generate_passwords && kind.needs_password() {
-                Some(generate_password()?)
-            } else {
-                None
-            };
-            let has = |column: &str| kind.user_fields().contains(&column);
-            let field =
-                |column: &str, value: &Option<String>| value.clone().filter(|_| has(column));
-            let new = NewUser {
-                email: row.email.clone(),
-                username: field("username", &row.username)
-                    .or_else(|| needs_username(target).then(|| default_username(&row.email))),
-                first_name: field("first_name", &row.first_name),
-                last_name: field("last_name", &row.last_name),
-                name: field("name", &row.name),
-                description: field("description", &row.description),
-                phone: field("phone", &row.phone),
-                password,
-                groups: group_ids,
-                roles: role_ids,
-                language: field("language", &row.language),
-                ..NewUser::default()
-            };
-            if let Err(e) = target.provider.validate_new_user(&new) {
-                problems.push(at(None, e.to_string()));
-                continue;
-            }
-            per_target.push((i, new));
-        }
-        checked.push(Checked { row, per_target });
-    }
-    Ok((checked, problems))
-}
-
-fn needs_username(target: &Target) -> bool {
-    target.profile.kind == crate::config::ProviderKind::Paradigm
-}
-
 /// Every user of a profile, by lower-cased email: one listing instead of a look-up per row.
-pub async fn existing_users(target: &Target) -> Result<HashMap<String, User>> {
+/// Stops at the next page once `cancel` is set.
+pub async fn existing_users(
+    target: &Target,
+    cancel: &watch::Receiver<bool>,
+) -> std::result::Result<HashMap<String, User>, ProviderError> {
     let mut index = HashMap::new();
     let query = UserQuery::default();
     let mut cursor: Option<String> = None;
     loop {
         let mut attempt = 0;
         let page = loop {
+            if *cancel.borrow() {
+                return Err(ProviderError::Interrupted { write: false });
+            }
             attempt += 1;
             match target.provider.list_users(&query, cursor.as_deref()).await {
                 Ok(p) => break p,
                 // A garbled or cut answer to a read is worth another try before giving up.
                 Err(ProviderError::Protocol { .. } | ProviderError::Network { .. })
                     if attempt < 3 => {}
-                Err(e) => return Err((target.err())(e)),
+                Err(e) => return Err(e),
             }
         };
         for u in page.items {
@@ -220,7 +103,7 @@ pub fn plan_profile(
             let i = *i;
             let profile = &target.profile.name;
             let found = existing.get(&c.row.email.to_ascii_lowercase());
-            let earlier = journal.and_then(|j| j.earlier(c.row.line, profile));
+            let earlier = journal.and_then(|j| j.earlier(c.row.line, profile, &c.row.email));
             let settled =
                 |action, id: Option<String>, error: Option<String>, resumed| Work::Settled {
                     action,
@@ -272,21 +155,49 @@ pub fn plan_profile(
     tasks
 }
 
-/// Every row of one profile as failed, when its users could not be listed.
-pub fn unlisted(target_index: usize, checked: &[Checked], reason: &str) -> Vec<Task> {
+/// Every row of one profile when its users could not be listed: what the journal records as
+/// finished stays finished (a failed listing says nothing about it); the rest fail with the
+/// reason, or are not run when the import was interrupted.
+pub fn unlisted(
+    target_index: usize,
+    target: &Target,
+    checked: &[Checked],
+    journal: Option<&Journal>,
+    error: &ProviderError,
+) -> Vec<Task> {
+    let interrupted = matches!(error, ProviderError::Interrupted { .. });
     checked
         .iter()
         .filter(|c| c.per_target.iter().any(|(i, _)| *i == target_index))
-        .map(|c| Task {
-            line: c.row.line,
-            email: c.row.email.clone(),
-            target: target_index,
-            work: Work::Settled {
-                action: Action::Failed,
-                id: None,
-                error: Some(format!("cannot list the profile's users: {reason}")),
-                resumed: false,
-            },
+        .map(|c| {
+            let earlier =
+                journal.and_then(|j| j.earlier(c.row.line, &target.profile.name, &c.row.email));
+            let work = match earlier {
+                Some(Earlier::Done { action, id }) => Work::Settled {
+                    action: *action,
+                    id: id.clone(),
+                    error: None,
+                    resumed: true,
+                },
+                _ if interrupted => Work::Settled {
+                    action: Action::NotRun,
+                    id: None,
+                    error: None,
+                    resumed: false,
+                },
+                _ => Work::Settled {
+                    action: Action::Failed,
+                    id: None,
+                    error: Some(format!("cannot list the profile's users: {error}")),
+                    resumed: false,
+                },
+            };
+            Task {
+                line: c.row.line,
+                email: c.row.email.clone(),
+                target: target_index,
+                work,
+            }
         })
         .collect()
 }
@@ -324,9 +235,11 @@ fn patch_for(new: &NewUser, user: &User) -> UserPatch {
     }
 }
 
-/// All problems as one usage error (exit 2), each on its own line.
+/// All problems as one usage error (exit 2), each on its own line, in line order.
 pub fn problems_error(file: &str, problems: &[Problem]) -> Error {
-    let lines: Vec<String> = problems.iter().map(|p| p.render(file)).collect();
+    let mut sorted: Vec<&Problem> = problems.iter().collect();
+    sorted.sort_by_key(|p| p.line);
+    let lines: Vec<String> = sorted.iter().map(|p| p.render(file)).collect();
     Error::usage(format!(
         "{} problem(s) in the input; nothing was written:\n{}",
         problems.len(),

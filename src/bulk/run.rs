@@ -1,7 +1,7 @@
 //! Running the tasks: every profile in parallel; inside one, as many requests in flight as
 //! `--concurrency` allows, paced by the profile's client, each outcome journaled as it lands.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use indicatif::ProgressBar;
 use tokio::sync::{watch, Semaphore};
@@ -9,7 +9,7 @@ use tokio::task::JoinSet;
 
 use super::journal::{Entry, Event, Journal};
 use super::plan::{Task, Work};
-use super::{Action, Outcome};
+use super::{progress, Action, Outcome};
 use crate::context::Target;
 use crate::model::User;
 use crate::providers::ProviderError;
@@ -21,36 +21,46 @@ pub struct Runner {
     pub concurrency: usize,
     pub dry_run: bool,
     pub journal: Option<Arc<Journal>>,
-    /// Becomes true on Ctrl-C: stop dispatching, let in-flight requests finish.
+    /// Becomes true on Ctrl-C: dispatch nothing more, let the requests in flight finish.
     pub cancel: watch::Receiver<bool>,
+    /// Every outcome as it lands, so a second Ctrl-C can still show what finished.
+    pub landed: Arc<Mutex<Vec<Outcome>>>,
 }
 
 impl Runner {
-    /// Run one profile's tasks; returns one outcome per task.
+    /// Run one profile's tasks; each outcome lands in `landed`.
     pub async fn run_profile(
         &self,
         target: Arc<Target>,
         tasks: Vec<Task>,
         bar: Option<ProgressBar>,
-    ) -> Vec<Outcome> {
+    ) {
         let limit = Arc::new(Semaphore::new(self.concurrency.max(1)));
         let mut in_flight = JoinSet::new();
-        let mut outcomes = Vec::with_capacity(tasks.len());
         let mut failures = 0u64;
-        let mut land = |o: Outcome, outcomes: &mut Vec<Outcome>| {
+        let mut stopping = false;
+        let mut land = |o: Outcome, stopping: bool| {
             if o.action == Action::Failed {
                 failures += 1;
             }
             if let Some(b) = &bar {
-                b.inc(1);
-                if failures > 0 {
+                // A row not run does not move the bar: it must not look done while it stops.
+                if o.action != Action::NotRun {
+                    b.inc(1);
+                }
+                if stopping {
+                    b.set_message("stopping");
+                } else if failures > 0 {
                     b.set_message(format!("{failures} failed"));
                 }
             }
-            outcomes.push(o);
+            if let Ok(mut all) = self.landed.lock() {
+                all.push(o);
+            }
         };
         for task in tasks {
             let profile = target.profile.name.clone();
+            stopping = stopping || *self.cancel.borrow();
             if let Work::Settled {
                 action,
                 id,
@@ -64,15 +74,12 @@ impl Runner {
                         resumed: *resumed,
                         ..o
                     },
-                    &mut outcomes,
+                    stopping,
                 );
                 continue;
             }
-            if *self.cancel.borrow() {
-                land(
-                    outcome(&task, &profile, Action::NotRun, None, None),
-                    &mut outcomes,
-                );
+            if stopping {
+                land(outcome(&task, &profile, Action::NotRun, None, None), true);
                 continue;
             }
             // Wait for a free slot, collecting whatever finished meanwhile.
@@ -81,7 +88,7 @@ impl Runner {
                     Ok(p) => break Some(p),
                     Err(_) => {
                         if let Some(Ok(o)) = in_flight.join_next().await {
-                            land(o, &mut outcomes);
+                            land(o, stopping);
                         }
                     }
                 }
@@ -90,10 +97,8 @@ impl Runner {
                 }
             };
             let Some(permit) = permit else {
-                land(
-                    outcome(&task, &profile, Action::NotRun, None, None),
-                    &mut outcomes,
-                );
+                stopping = true;
+                land(outcome(&task, &profile, Action::NotRun, None, None), true);
                 continue;
             };
             let target = target.clone();
@@ -107,14 +112,11 @@ impl Runner {
         }
         while let Some(done) = in_flight.join_next().await {
             if let Ok(o) = done {
-                land(o, &mut outcomes);
+                stopping = stopping || *self.cancel.borrow();
+                land(o, stopping);
             }
         }
-        if let Some(b) = bar {
-            b.finish();
-        }
-        outcomes.sort_by_key(|o| o.line);
-        outcomes
+        progress::end(bar, stopping || *self.cancel.borrow());
     }
 }
 
@@ -172,8 +174,26 @@ async fn execute(
         Work::Update { id, .. } if dry_run => (Action::WouldUpdate, Ok(Some(id.clone()))),
         Work::Create(new) => {
             record(entry(Event::Start, None, None, None));
-            let r = create(target, new).await.map(|u| Some(u.id));
-            let mut o = finish(task, profile, Action::Created, r);
+            let mut o = match create(target, new).await {
+                Ok(u) => outcome(task, profile, Action::Created, Some(u.id), None),
+                Err(Create::NotSent) => outcome(task, profile, Action::NotRun, None, None),
+                Err(Create::Unknown) => outcome(
+                    task,
+                    profile,
+                    Action::Failed,
+                    None,
+                    Some(
+                        "interrupted before the vendor's answer: it may have been created; \
+                         the next run looks the email up"
+                            .into(),
+                    ),
+                ),
+                Err(Create::Failed(e)) => {
+                    outcome(task, profile, Action::Failed, None, Some(e.to_string()))
+                }
+            };
+            // A create not sent still ends its `start`: the next run looks the email up, which
+            // is cheap and never wrong.
             record(entry(
                 Event::Done,
                 Some(o.action),
@@ -191,7 +211,13 @@ async fn execute(
                 .update_user(id, patch)
                 .await
                 .map(|u| Some(u.id));
-            let o = finish(task, profile, Action::Updated, r);
+            let o = match r {
+                // Not sent, or sent and unanswered: the next run diffs it again either way.
+                Err(ProviderError::Interrupted { .. }) => {
+                    outcome(task, profile, Action::NotRun, None, None)
+                }
+                r => finish(task, profile, Action::Updated, r),
+            };
             record(entry(
                 Event::Done,
                 Some(o.action),
@@ -216,25 +242,52 @@ fn finish(
     }
 }
 
+/// Why a create did not come back with the user.
+enum Create {
+    /// Stopped (Ctrl-C) before anything that could create the user was sent.
+    NotSent,
+    /// Stopped (Ctrl-C) after a request whose outcome is unknown: the next run looks it up.
+    Unknown,
+    Failed(ProviderError),
+}
+
 /// Create, never blindly twice: when the request went out and no clear answer came back, look
-/// the email up and create only if it is still absent.
-async fn create(target: &Target, new: &crate::model::NewUser) -> Result<User, ProviderError> {
+/// the email up and create only if it is still absent. After Ctrl-C nothing new is sent.
+async fn create(target: &Target, new: &crate::model::NewUser) -> Result<User, Create> {
     let mut last = None;
+    // Whether a request that may have created the user went out.
+    let mut maybe_sent = false;
+    let interrupted = |write: bool, maybe_sent: bool| {
+        if write && !maybe_sent {
+            Create::NotSent
+        } else {
+            Create::Unknown
+        }
+    };
     for attempt in 1..=CREATE_ATTEMPTS {
         match target.provider.create_user(new).await {
             Ok(u) => return Ok(u),
+            // The create itself was held back: nothing new went out with this attempt. A read
+            // after it (Cradl maps the answer with one) means the create may have landed.
+            Err(ProviderError::Interrupted { write }) => {
+                return Err(interrupted(write, maybe_sent))
+            }
             // A conflict on a retry is our own earlier attempt having landed.
             Err(ProviderError::Conflict { .. }) if attempt > 1 => {}
-            Err(e) if outcome_known(&e) => return Err(e),
+            Err(e) if outcome_known(&e) => return Err(Create::Failed(e)),
             Err(e) => last = Some(e),
         }
+        maybe_sent = true;
         match target.provider.find_user_by_email(&new.email).await {
             Ok(Some(u)) => return Ok(u),
             Ok(None) => {}
-            Err(e) => return Err(e),
+            Err(ProviderError::Interrupted { .. }) => return Err(Create::Unknown),
+            Err(e) => return Err(Create::Failed(e)),
         }
     }
-    Err(last.unwrap_or_else(|| ProviderError::protocol("create failed")))
+    Err(Create::Failed(last.unwrap_or_else(|| {
+        ProviderError::protocol("create failed")
+    })))
 }
 
 /// The vendor answered clearly: the user was not created, and sending the same create again
@@ -252,6 +305,8 @@ fn outcome_known(e: &ProviderError) -> bool {
         | ProviderError::RateLimited { .. }
         | ProviderError::WrongUrl { .. }
         | ProviderError::OwnAccount { .. }
+        // Stopped before it was sent: nothing to look up, and nothing more is to be sent.
+        | ProviderError::Interrupted { .. }
         | ProviderError::DryRun => true,
         ProviderError::Http { status, .. } => {
             (400..500).contains(status) && !matches!(status, 408 | 429)

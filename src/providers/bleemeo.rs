@@ -298,7 +298,8 @@ impl Provider for Bleemeo {
         }
     }
 
-    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+    /// Every rule create checks, so a bulk import refuses a bad row before it writes anything.
+    fn validate_new_user(&self, user: &NewUser) -> Result<(), ProviderError> {
         if !user.groups.is_empty() {
             return Err(ProviderError::bad_input(NO_GROUPS));
         }
@@ -319,6 +320,15 @@ impl Provider for Bleemeo {
                 "bleemeo invites users; they become active once they set their password: drop --active",
             ));
         }
+        wire::settable(&user.extra, false)?;
+        for role in &user.roles {
+            role_flag(role)?;
+        }
+        Ok(())
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+        self.validate_new_user(user)?;
         let mut body = wire::settable(&user.extra, false)?;
         body.insert("email".into(), json!(user.email));
         for (key, value) in [

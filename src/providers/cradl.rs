@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 
-use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
+use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
 use crate::config::{Profile, ProviderKind};
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
 use client::{user_path, Inner};
@@ -154,12 +154,38 @@ impl Provider for Cradl {
         }
     }
 
+    /// Cradl users have one display name: first and last names become it when no name is
+    /// given, for `users create` and `users import` alike.
+    fn complete_new_user(&self, user: &mut NewUser) -> Vec<Derived> {
+        if user.name.is_some() {
+            return Vec::new();
+        }
+        let Some(joined) = User::joined_name(user.first_name.as_deref(), user.last_name.as_deref())
+        else {
+            return Vec::new();
+        };
+        user.first_name = None;
+        user.last_name = None;
+        user.name = Some(joined.clone());
+        vec![Derived {
+            field: "name",
+            value: joined,
+            from: "the first and last names",
+        }]
+    }
+
     fn validate_new_user(&self, user: &NewUser) -> Result<(), ProviderError> {
         check_email(&user.email)?;
         refuse(&[
             ("username", user.username.is_some()),
-            ("first name (use --name)", user.first_name.is_some()),
-            ("last name (use --name)", user.last_name.is_some()),
+            (
+                "first name besides a name (give --name, or first and last names to join)",
+                user.first_name.is_some(),
+            ),
+            (
+                "last name besides a name (give --name, or first and last names to join)",
+                user.last_name.is_some(),
+            ),
             ("phone", user.phone.is_some()),
             ("password", user.password.is_some()),
             ("groups (use --role)", !user.groups.is_empty()),

@@ -1,5 +1,6 @@
 //! The process's one HTTP client: retries, `Retry-After`, timeouts, dry-run and redacted logging.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -43,6 +44,10 @@ struct Inner {
     dry_run: bool,
     planned: Mutex<Vec<PlannedRequest>>,
     backoff_base: Duration,
+    /// Set on Ctrl-C by bulk work: no request starts after it (see [`HttpClient::stop`]).
+    stopped: AtomicBool,
+    /// Requests sent and not yet answered, for "stopping: N requests in flight".
+    in_flight: AtomicUsize,
 }
 
 impl HttpClient {
@@ -70,6 +75,8 @@ impl HttpClient {
                 dry_run,
                 planned: Mutex::new(Vec::new()),
                 backoff_base: Duration::from_millis(500),
+                stopped: AtomicBool::new(false),
+                in_flight: AtomicUsize::new(0),
             }),
         })
     }
@@ -84,6 +91,18 @@ impl HttpClient {
 
     pub fn dry_run(&self) -> bool {
         self.inner.dry_run
+    }
+
+    /// From now on no request starts, in this client or any clone of it: a request waiting for
+    /// its pacer slot or a retry fails with `ProviderError::Interrupted`. Requests already sent
+    /// still get their answer.
+    pub fn stop(&self) {
+        self.inner.stopped.store(true, Ordering::SeqCst);
+    }
+
+    /// How many requests are sent and not yet answered, over every clone.
+    pub fn in_flight(&self) -> usize {
+        self.inner.in_flight.load(Ordering::SeqCst)
     }
 
     /// The writes `--dry-run` held back, in order.
@@ -113,7 +132,14 @@ impl HttpClient {
             if let Some(p) = &self.pacer {
                 p.wait().await;
             }
-            match self.send_once(req).await {
+            if self.inner.stopped.load(Ordering::SeqCst) {
+                return Err(ProviderError::Interrupted { write: req.write });
+            }
+            let outcome = {
+                let _counted = InFlight::enter(&self.inner.in_flight);
+                self.send_once(req).await
+            };
+            match outcome {
                 Ok(resp) => {
                     let retryable = worth_retrying(resp.status, req.idempotent())
                         && (resp.status != 429 || (req.retry_429)(&resp));
@@ -281,6 +307,22 @@ impl HttpClient {
             .min(cap);
         let millis = cap.as_millis() as u64;
         Duration::from_millis(millis / 2 + fastrand::u64(0..=millis / 2))
+    }
+}
+
+/// Counts one request in flight for as long as it lives (also when its future is dropped).
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    fn enter(counter: &'a AtomicUsize) -> Self {
+        counter.fetch_add(1, Ordering::SeqCst);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

@@ -109,6 +109,13 @@ pub trait Provider: Send + Sync {
         Ok(())
     }
 
+    /// Fill in what this vendor derives from a new user's other fields, one rule for `users
+    /// create` and `users import` (Paradigm: a blank username from the email; Cradl: a blank
+    /// name from the first and last names). Returns what was derived, for a note on stderr.
+    fn complete_new_user(&self, _user: &mut NewUser) -> Vec<Derived> {
+        Vec::new()
+    }
+
     async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError>;
 
     async fn update_user(&self, id: &str, patch: &UserPatch) -> Result<User, ProviderError>;
@@ -193,6 +200,20 @@ pub enum Revocation {
     Revoked,
 }
 
+/// A value `Provider::complete_new_user` filled in: `field` set to `value`, made from `from`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    pub field: &'static str,
+    pub value: String,
+    pub from: &'static str,
+}
+
+impl std::fmt::Display for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} `{}` made from {}", self.field, self.value, self.from)
+    }
+}
+
 /// A vendor call that failed, keeping what a script needs to tell cases apart.
 #[derive(Debug, thiserror::Error)]
 pub enum ProviderError {
@@ -248,6 +269,10 @@ pub enum ProviderError {
     /// `--dry-run`: a write was shown and not sent.
     #[error("dry run: request not sent")]
     DryRun,
+    /// Ctrl-C stopped the client before this request was sent (`HttpClient::stop`). `write`
+    /// says whether the request not sent was itself a write.
+    #[error("not sent: roster is stopping after Ctrl-C")]
+    Interrupted { write: bool },
 }
 
 impl ProviderError {
@@ -270,6 +295,7 @@ impl ProviderError {
             | ProviderError::Http { .. }
             | ProviderError::Network { .. } => ErrorKind::Failure,
             ProviderError::DryRun => ErrorKind::Failure,
+            ProviderError::Interrupted { .. } => ErrorKind::Cancelled,
         }
     }
 

@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::http::{Request, Response};
-use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
+use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
 use crate::config::{Profile, ProviderKind};
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
@@ -204,6 +204,16 @@ fn check_language(lang: &Option<String>) -> Result<(), ProviderError> {
     }
 }
 
+/// The email's local part, cleaned to the characters Paradigm usernames allow: what a new
+/// user whose username was left blank gets.
+pub fn username_from_email(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or_default();
+    local
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_'))
+        .collect()
+}
+
 fn check_username(name: &str) -> Result<(), ProviderError> {
     let ok = !name.is_empty()
         && name.len() <= 150
@@ -303,6 +313,23 @@ impl Provider for Paradigm {
                 .is_some_and(|e| e.eq_ignore_ascii_case(email))
         })
         .await
+    }
+
+    fn complete_new_user(&self, user: &mut NewUser) -> Vec<Derived> {
+        if user.username.is_some() {
+            return Vec::new();
+        }
+        let derived = username_from_email(&user.email);
+        if derived.is_empty() {
+            // Nothing usable is left: validation asks for a username.
+            return Vec::new();
+        }
+        user.username = Some(derived.clone());
+        vec![Derived {
+            field: "username",
+            value: derived,
+            from: "the email",
+        }]
     }
 
     fn validate_new_user(&self, user: &NewUser) -> Result<(), ProviderError> {

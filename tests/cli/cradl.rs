@@ -216,6 +216,8 @@ fn malformed_ids_and_emails_are_refused_before_sending() {
             "x@example.com",
             "--first-name",
             "X",
+            "--name",
+            "Y",
         ][..],
         &[
             "users",

@@ -20,7 +20,7 @@ pub struct Args {
     /// The new user's email
     #[arg(long, value_name = "EMAIL")]
     pub email: Option<String>,
-    /// Login name (required by paradigm: letters, digits and @ . + - _)
+    /// Login name (paradigm: letters, digits and @ . + - _; default: the email's local part)
     #[arg(long, value_name = "NAME")]
     pub username: Option<String>,
     /// Given name
@@ -189,6 +189,21 @@ pub struct Resolved {
 /// `invite`), resolves group and role names to ids.
 pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Result<Resolved> {
     let kind = target.profile.kind;
+    let mut args = args;
+    // Where nobody is asked, a blank username the vendor needs is derived from the email, the
+    // same way `users import` derives it, and said so.
+    if !ctx.interactive && args.username.is_none() {
+        if let Some(email) = &args.email {
+            let mut probe = NewUser {
+                email: email.clone(),
+                ..NewUser::default()
+            };
+            for d in target.provider.complete_new_user(&mut probe) {
+                ctx.out.note(format!("{d} (pass --{} to choose)", d.field));
+            }
+            args.username = probe.username;
+        }
+    }
     // Listed only when the person will be asked to pick from them.
     let offered = if invite::asks_memberships(&args, kind, ctx.interactive) {
         let listing = target.provider.list_groups();
@@ -231,7 +246,7 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
             resolve::roles(target, &args.role).await?,
         )
     };
-    let user = NewUser {
+    let mut user = NewUser {
         email,
         username: args.username,
         first_name: args.first_name,
@@ -247,6 +262,10 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
         active: args.active.then_some(true),
         extra: super::fields::set_map(&args.set)?,
     };
+    // What the vendor derives from other fields (Cradl's name from first and last), as import.
+    for d in target.provider.complete_new_user(&mut user) {
+        ctx.out.note(d.to_string());
+    }
     Ok(Resolved { user, generated })
 }
 
@@ -264,13 +283,9 @@ pub fn looks_like_email(s: &str) -> bool {
     }
 }
 
-/// The email's local part, cleaned to the characters usernames allow.
+/// The email's local part, cleaned to the characters usernames allow (Paradigm's rule).
 pub fn default_username(email: &str) -> String {
-    let local = email.split('@').next().unwrap_or_default();
-    local
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '_'))
-        .collect()
+    crate::providers::paradigm::username_from_email(email)
 }
 
 #[cfg(test)]

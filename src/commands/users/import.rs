@@ -2,25 +2,30 @@
 //! vendor's rate, journaled so an interrupted run resumes where it stopped.
 
 use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
-use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use indicatif::MultiProgress;
 
-use crate::bulk::journal::{self, Journal};
+use crate::bulk::input::{self, InputRow, Problem};
+use crate::bulk::interrupt::Interrupts;
+use crate::bulk::journal::{self, Journal, JournalLock};
 use crate::bulk::plan::{self, IfExists};
 use crate::bulk::run::Runner;
-use crate::bulk::{Action, Outcome};
+use crate::bulk::{files, invalid, progress, summary, validate, Outcome};
+use crate::config::Config;
 use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::Row;
 
 /// Create users from a CSV or JSON Lines file, in one or more profiles at once
 ///
 /// Columns: email (required), username, first_name, last_name, groups and roles (`;`-separated
-/// names or ids), language, phone, name, description, and profile (route the row to one
-/// profile). Every row is checked against every profile before anything is written. Outcomes
-/// are journaled; running the same import again resumes: finished rows are not sent again.
+/// names or ids, or `ID:NAME` as `users list -o csv` writes them), language, phone, name,
+/// description, and profile (route the row to that profile; without --profile the column
+/// alone chooses the profiles). Other columns are ignored with a warning. Every row is checked
+/// against every profile before anything is written. Outcomes are journaled; running the same
+/// import again resumes: finished rows are not sent again.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The input: a .csv file with a header, a JSON Lines file, or - for stdin
@@ -35,10 +40,20 @@ pub struct Args {
     /// The journal file [default: under the data dir, keyed by the input and the profiles]
     #[arg(long, value_name = "PATH")]
     pub journal: Option<PathBuf>,
-    /// Also write the results as CSV to this file
+    /// If another import is using the journal, wait for it to finish instead of exiting 75
+    #[arg(long)]
+    pub wait: bool,
+    /// Also write the results as CSV to this file (mode 0600); it must not exist yet
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
-    /// Import the valid rows and list the invalid ones, instead of stopping
+    /// Replace an existing --report file (it may hold an earlier run's generated passwords)
+    #[arg(long, requires = "report")]
+    pub force: bool,
+    /// The CSV field separator: `,`, `;` or `tab`
+    #[arg(long, value_name = "SEP", default_value = ",", value_parser = input::parse_delimiter)]
+    pub delimiter: u8,
+    /// Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead
+    /// of stopping
     #[arg(long)]
     pub skip_invalid: bool,
     /// Generate a strong password for each new user (for vendors that need one), shown once in
@@ -47,20 +62,62 @@ pub struct Args {
     pub generate_password: bool,
 }
 
+/// How often a run that waits for a journal (`--wait`) tries its lock again.
+const LOCK_RETRY: Duration = Duration::from_millis(200);
+
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let shown = args.file.display().to_string();
     let bytes = read_input(&args.file)?;
     let text = String::from_utf8(bytes.clone())
         .map_err(|_| Error::usage(format!("{shown} is not UTF-8")))?;
+    let parsed = input::parse(&text, args.delimiter).map_err(|p| header_error(&shown, &p))?;
+    if !parsed.ignored.is_empty() {
+        ctx.out.warn(format!(
+            "ignoring column(s) an import does not take: {}",
+            parsed.ignored.join(", ")
+        ));
+    }
+    let mut problems = parsed.problems;
+    let all_rows = parsed.rows;
 
-    let targets: Vec<Arc<Target>> = ctx
-        .targets(Pacing::Bulk)?
-        .into_iter()
-        .map(Arc::new)
-        .collect();
-    let (rows, mut problems) = crate::bulk::input::parse(&text);
-    let (checked, more) = plan::validate(rows, &targets, args.generate_password).await?;
-    problems.extend(more);
+    // Without --profile, a `profile` column chooses the profiles by itself.
+    let routed = !all_rows.iter().all(|r| r.profile.is_none()) && ctx.global.profile.is_empty();
+    let mut rows = all_rows.clone();
+    let targets: Vec<Arc<Target>> = if routed {
+        let before = problems.len();
+        let (names, default) = profiles_from_column(ctx.config()?, &all_rows, &mut problems);
+        let unroutable: Vec<u64> = problems[before..].iter().map(|p| p.line).collect();
+        rows.retain(|r| !unroutable.contains(&r.line));
+        // A row without a profile goes to the default one only, not to every profile run.
+        for r in &mut rows {
+            if r.profile.is_none() {
+                r.profile = default.clone();
+            }
+        }
+        ctx.global.profile = names;
+        if ctx.global.profile.is_empty() {
+            Vec::new()
+        } else {
+            bulk_targets(ctx)?
+        }
+    } else {
+        bulk_targets(ctx)?
+    };
+    let names: Vec<String> = targets.iter().map(|t| t.profile.name.clone()).collect();
+
+    // From here on Ctrl-C stops the import cleanly (choosing a profile above may still prompt,
+    // and a prompt handles its own Ctrl-C).
+    let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
+    let interrupts = Interrupts::install(ctx.http.clone(), ctx.out.clone(), bars.clone());
+    // Let the handler register before any request can start.
+    tokio::task::yield_now().await;
+
+    let validated = match validate::validate(rows, &targets, args.generate_password).await {
+        Err(_) if interrupts.cancelled() => return Err(Error::cancelled()),
+        other => other?,
+    };
+    problems.extend(validated.problems);
+    problems.sort_by_key(|p| p.line);
     if !problems.is_empty() {
         if !args.skip_invalid {
             return Err(plan::problems_error(&shown, &problems));
@@ -69,23 +126,14 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             ctx.out.warn(format!("skipped: {}", p.render(&shown)));
         }
     }
-    // With --skip-invalid, a row with a problem in one profile is skipped there only.
-    let bad: std::collections::HashSet<(u64, Option<String>)> = problems
-        .iter()
-        .map(|p| (p.line, p.profile.clone()))
-        .collect();
-    let checked: Vec<_> = checked
-        .into_iter()
-        .filter(|c| !bad.contains(&(c.row.line, None)))
-        .map(|mut c| {
-            c.per_target.retain(|(i, _)| {
-                !bad.contains(&(c.row.line, Some(targets[*i].profile.name.clone())))
-            });
-            c
-        })
-        .collect();
+    summary::note_derived(&ctx.out, &validated.derived);
+    let checked = invalid::drop_invalid(validated.checked, &problems, &names);
+    let skipped = invalid::skipped(&problems, &all_rows, &names);
 
-    let names: Vec<String> = targets.iter().map(|t| t.profile.name.clone()).collect();
+    // Everything that can stop the run is checked before the first write is sent.
+    if let Some(path) = &args.report {
+        files::check_report(path, args.force)?;
+    }
     let journal = if ctx.global.dry_run {
         None
     } else {
@@ -95,25 +143,29 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
                 Error::usage("cannot find a data directory for the journal; pass --journal")
             })?,
         };
-        let j = Journal::open(&path).map_err(|e| {
+        let lock = lock_journal(ctx, &path, args.wait, &interrupts).await?;
+        let j = Journal::open(&path, lock).map_err(|e| {
             Error::failure(format!("cannot open the journal {}", path.display())).with_source(e)
         })?;
         Some(Arc::new(j))
     };
 
-    let (stop, cancel) = tokio::sync::watch::channel(false);
-    let interrupt = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            let _ = stop.send(true);
-        }
-    });
     let runner = Arc::new(Runner {
         concurrency: usize::from(args.concurrency),
         dry_run: ctx.global.dry_run,
         journal: journal.clone(),
-        cancel: cancel.clone(),
+        cancel: interrupts.cancel.clone(),
+        landed: Default::default(),
     });
-    let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
+    if let Ok(mut s) = interrupts.salvage.lock() {
+        s.journal = journal.clone();
+        s.landed = runner.landed.clone();
+        s.report = args.report.clone().map(|p| (p, args.force));
+        s.landed
+            .lock()
+            .map(|mut l| l.extend(skipped.iter().cloned()))
+            .ok();
+    }
     // Each profile lists its users, plans and runs on its own, so a fast vendor starts sending
     // while a slow one is still listing.
     let checked = Arc::new(checked);
@@ -123,15 +175,20 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             .iter()
             .filter(|c| c.per_target.iter().any(|(t, _)| *t == i))
             .count();
+        if rows == 0 {
+            // Nothing valid goes there: no listing, no bar.
+            continue;
+        }
         let bar = bars
             .as_ref()
-            .map(|m| progress_bar(m, &target.profile.name, rows));
+            .map(|m| progress::bar(m, &target.profile.name, rows));
         let runner = runner.clone();
         let checked = checked.clone();
         let journal = journal.clone();
         let if_exists = args.if_exists;
         runs.spawn(async move {
-            let tasks = match plan::existing_users(&target).await {
+            progress::listing(bar.as_ref());
+            let tasks = match plan::existing_users(&target, &runner.cancel).await {
                 Ok(existing) => plan::plan_profile(
                     i,
                     &target,
@@ -140,52 +197,150 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
                     journal.as_deref(),
                     if_exists,
                 ),
-                // Without the listing nothing can be decided safely: every row of this
-                // profile fails with the reason, and a re-run retries them.
-                Err(e) => plan::unlisted(i, &checked, &e.to_string()),
+                // Without the listing nothing new can be decided safely: rows the journal
+                // finished stay finished, the others fail with the reason (a re-run retries).
+                Err(e) => plan::unlisted(i, &target, &checked, journal.as_deref(), &e),
             };
+            progress::sending(bar.as_ref());
             runner.run_profile(target, tasks, bar).await
         });
     }
-    let mut outcomes: Vec<Outcome> = Vec::new();
     while let Some(done) = runs.join_next().await {
-        match done {
-            Ok(o) => outcomes.extend(o),
-            Err(e) => return Err(Error::failure("an import task stopped").with_source(e)),
+        if let Err(e) = done {
+            return Err(Error::failure("an import task stopped").with_source(e));
         }
     }
-    interrupt.abort();
+    let cancelled = interrupts.cancelled();
+    interrupts.finish();
+    let mut outcomes: Vec<Outcome> = runner.landed.lock().map(|l| l.clone()).unwrap_or_default();
     outcomes.sort_by(|a, b| (a.line, &a.profile).cmp(&(b.line, &b.profile)));
 
     let mut writer = ctx.out.list::<Outcome>();
     writer.push(&outcomes)?;
     writer.finish()?;
     if let Some(path) = &args.report {
-        write_report(path, &outcomes)?;
+        files::report_csv(&outcomes)
+            .and_then(|bytes| files::write_report(path, &bytes, args.force))
+            .map_err(|e| {
+                Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
+            })?;
     }
-    summarize(ctx, &outcomes, journal.as_deref());
-
-    if *cancel.borrow() {
-        return Err(Error::new(
-            ErrorKind::Cancelled,
-            "interrupted; finished rows are journaled, run the same import again to resume",
-        ));
-    }
-    let failed = outcomes
-        .iter()
-        .filter(|o| o.action == Action::Failed)
-        .count();
-    if failed > 0 {
-        return Err(Error::new(
-            ErrorKind::Partial,
-            format!("{failed} of {} row(s) failed", outcomes.len()),
-        )
-        .with_hint("fix the causes and run the same import again: finished rows are skipped"));
-    }
-    Ok(())
+    summary::where_passwords_are(&ctx.out, &outcomes, args.report.as_deref());
+    summary::summarize(&ctx.out, &outcomes, journal.as_deref());
+    summary::outcome_error(&outcomes, cancelled)
 }
 
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+/// The targets of a bulk run, paced for bulk work.
+fn bulk_targets(ctx: &mut Context) -> Result<Vec<Arc<Target>>> {
+    Ok(ctx
+        .targets(Pacing::Bulk)?
+        .into_iter()
+        .map(Arc::new)
+        .collect())
+}
+
+/// The profiles a `profile` column names, in the order first seen, and the default profile
+/// that rows without one go to. A name the config does not have is a problem of its line.
+fn profiles_from_column(
+    config: &Config,
+    rows: &[InputRow],
+    problems: &mut Vec<Problem>,
+) -> (Vec<String>, Option<String>) {
+    let default = config
+        .select(&[])
+        .ok()
+        .and_then(|d| d.first().map(|p| p.name.clone()));
+    let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+    let mut names: Vec<String> = Vec::new();
+    for r in rows {
+        let name = match (&r.profile, &default) {
+            (Some(p), _) if config.profiles.contains_key(p) => p.clone(),
+            (Some(p), _) => {
+                problems.push(Problem::new(
+                    r.line,
+                    Some("profile"),
+                    format!(
+                        "no profile `{p}` in {}; known: {}",
+                        config.source,
+                        known.join(", ")
+                    ),
+                ));
+                continue;
+            }
+            (None, Some(d)) => d.clone(),
+            (None, None) => {
+                problems.push(Problem::new(
+                    r.line,
+                    Some("profile"),
+                    "blank, and the config has no default profile: fill it in, set \
+                     default_profile, or pass --profile",
+                ));
+                continue;
+            }
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    (names, default)
+}
+
+/// Take the journal's lock; another import holding it is exit 75 naming its process, or with
+/// `--wait` a wait (Ctrl-C still stops it).
+async fn lock_journal(
+    ctx: &Context,
+    path: &Path,
+    wait: bool,
+    interrupts: &Interrupts,
+) -> Result<JournalLock> {
+    let mut said = false;
+    loop {
+        let taken = JournalLock::try_take(path).map_err(|e| {
+            Error::failure(format!("cannot lock the journal {}", path.display())).with_source(e)
+        })?;
+        let holder = match taken {
+            Ok(lock) => return Ok(lock),
+            Err(holder) => holder,
+        };
+        let who = match holder.pid {
+            Some(pid) => format!("process {pid}"),
+            None => "another process".into(),
+        };
+        if !wait {
+            return Err(Error::new(
+                ErrorKind::Temporary,
+                format!(
+                    "the journal {} is in use by {who}, another import of the same rows",
+                    path.display()
+                ),
+            )
+            .with_hint("let it finish and run this again, or pass --wait to wait for it"));
+        }
+        if !said {
+            ctx.out.note(format!(
+                "waiting for {who} to finish with the journal {}",
+                path.display()
+            ));
+            said = true;
+        }
+        tokio::time::sleep(LOCK_RETRY).await;
+        if interrupts.cancelled() {
+            return Err(Error::cancelled());
+        }
+    }
+}
+
+/// Header problems stop the import whatever `--skip-invalid` says: no row can be read past them.
+fn header_error(file: &str, problems: &[Problem]) -> Error {
+    let lines: Vec<String> = problems.iter().map(|p| p.render(file)).collect();
+    Error::usage(format!(
+        "{file} cannot be imported; nothing was written:\n{}",
+        lines.join("\n")
+    ))
+    .with_hint("fix the header")
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
@@ -196,60 +351,4 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
             .map_err(|e| Error::usage(format!("cannot read {}", path.display())).with_source(e))?;
     }
     Ok(bytes)
-}
-
-fn progress_bar(multi: &MultiProgress, profile: &str, len: usize) -> ProgressBar {
-    let bar = multi.add(ProgressBar::new(len as u64));
-    let style = ProgressStyle::with_template(
-        "{prefix:>12} [{bar:30}] {pos}/{len} {per_sec} eta {eta} {msg}",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar())
-    .progress_chars("=> ");
-    bar.set_style(style);
-    bar.set_prefix(profile.to_string());
-    bar
-}
-
-/// The results as CSV, readable by the owner only: it can hold generated passwords.
-fn write_report(path: &std::path::Path, outcomes: &[Outcome]) -> Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::failure("cannot encode the report").with_source(e);
-    w.write_record(Outcome::csv_headers()).map_err(fail)?;
-    for o in outcomes {
-        w.write_record(o.csv_cells()).map_err(fail)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::failure("cannot encode the report").with_source(e.into_error()))?;
-    crate::providers::auth::write_private(path, &bytes).map_err(|e| {
-        Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
-    })
-}
-
-fn summarize(ctx: &Context, outcomes: &[Outcome], journal: Option<&Journal>) {
-    let count = |a: Action| outcomes.iter().filter(|o| o.action == a).count();
-    let resumed = outcomes.iter().filter(|o| o.resumed).count();
-    let mut parts = Vec::new();
-    for a in [
-        Action::Created,
-        Action::Updated,
-        Action::Skipped,
-        Action::Failed,
-        Action::WouldCreate,
-        Action::WouldUpdate,
-        Action::NotRun,
-    ] {
-        let n = count(a);
-        if n > 0 {
-            parts.push(format!("{n} {}", a.as_str()));
-        }
-    }
-    let mut line = format!("import: {}", parts.join(", "));
-    if resumed > 0 {
-        line.push_str(&format!(" ({resumed} finished by an earlier run)"));
-    }
-    if let Some(j) = journal {
-        line.push_str(&format!("; journal {}", j.path().display()));
-    }
-    ctx.out.note(line);
 }
