@@ -14,5 +14,6 @@ mod output;
 mod profile_setup;
 mod profiles;
 mod sandbox_mode;
+mod sandbox_server;
 mod security;
 mod users;
