@@ -1298,13 +1298,25 @@ _roster() {
             return 0
             ;;
         roster__subcmd__sandbox__subcmd__serve)
-            opts="-o -y -v -q -h -V --listen --latency --rate-limit --fault-rate --fault-seed --seed-users --user-quota --monthly-limit --stall-secs --scim-dialect --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --listen --vendor-ports --vendor-base-port --max-connections --read-timeout --latency --rate-limit --fault-rate --fault-seed --seed-users --user-quota --monthly-limit --stall-secs --scim-dialect --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vendor-base-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

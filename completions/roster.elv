@@ -623,7 +623,10 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;sandbox;serve'= {
-            cand --listen 'Address to listen on (port 0 picks a free one)'
+            cand --listen 'Address to listen on: an IP or a host name such as localhost (port 0 picks a free one)'
+            cand --vendor-base-port 'First of the consecutive vendor ports, in the order profiles are printed (default: the port after --listen''s; 0 picks a free port for each)'
+            cand --max-connections 'Connections served at once; more wait until one closes'
+            cand --read-timeout 'Seconds a client may take to send a request''s head, or its body, before it is closed'
             cand --latency 'Milliseconds added to every answer'
             cand --rate-limit 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)'
             cand --fault-rate 'Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection, malformed JSON, a stall, or a write committed and its answer dropped'
@@ -638,6 +641,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --vendor-ports 'Also serve each vendor at the root of its own port (and print profiles for that layout)'
             cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
             cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
             cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'

@@ -214,6 +214,16 @@ impl Vendor for Amani {
         "amani"
     }
 
+    fn routes(&self) -> &'static [&'static str] {
+        &[
+            "/api/v2/user/login",
+            "/api/v2/token/refresh/",
+            "/api/v2/user",
+            "/api/v2/user/{id}",
+            "/api/v2/group",
+        ]
+    }
+
     // DRF's order: resolve the URL (404), authenticate (401), check permissions (403), throttle
     // (429), then find the method's handler (405).
     fn handle(&self, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {

@@ -1,7 +1,9 @@
 //! The HTTP front: control routes, and the stats, latency and faults every vendor request meets.
 
+use std::time::Duration;
+
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -15,67 +17,120 @@ use super::{find_vendor, lock, FaultRule, Sandbox, Vendor, VendorCtx};
 /// Request bodies beyond this are refused; the vendors' user payloads are a few hundred bytes.
 const MAX_BODY_BYTES: usize = 1 << 20;
 
-pub(super) fn router(sandbox: Sandbox) -> Router {
-    Router::new()
-        .route("/_sandbox/stats", get(stats))
-        .route("/_sandbox/faults", post(add_fault))
-        .route("/_sandbox/state", get(state))
-        .fallback(vendor_request)
-        .with_state(sandbox)
+/// A fault rule is a few short fields; a bigger body is not one.
+const MAX_FAULT_RULE_BYTES: usize = 16 << 10;
+
+/// How a listener's paths reach the vendors.
+#[derive(Clone, Copy)]
+pub(super) enum Mount {
+    /// Every vendor under its name (`/paradigm/api/v3/users`), and the control routes.
+    Prefixed,
+    /// One vendor at the root (`/api/v3/users`), as its SDKs and scripts expect.
+    Root(&'static dyn Vendor),
+}
+
+pub(super) fn router(sandbox: Sandbox, mount: Mount) -> Router {
+    match mount {
+        Mount::Prefixed => Router::new()
+            .route("/_sandbox/stats", get(stats))
+            .route(
+                "/_sandbox/faults",
+                post(add_fault).layer(DefaultBodyLimit::max(MAX_FAULT_RULE_BYTES)),
+            )
+            .route("/_sandbox/state", get(state))
+            .fallback(prefixed_request)
+            .with_state(sandbox),
+        Mount::Root(vendor) => Router::new()
+            .fallback(
+                move |State(sandbox): State<Sandbox>,
+                      ConnectInfo(connection): ConnectInfo<Connection>,
+                      request: Request| async move {
+                    let path = request.uri().path().to_string();
+                    vendor_request(sandbox, connection, request, vendor, "", path).await
+                },
+            )
+            .with_state(sandbox),
+    }
 }
 
 async fn stats(State(sandbox): State<Sandbox>) -> Response {
     Json(sandbox.stats()).into_response()
 }
 
-async fn add_fault(State(sandbox): State<Sandbox>, Json(rule): Json<FaultRule>) -> StatusCode {
-    sandbox.inject(rule);
-    StatusCode::NO_CONTENT
+async fn add_fault(State(sandbox): State<Sandbox>, Json(rule): Json<FaultRule>) -> Response {
+    if sandbox.inject(rule) {
+        return StatusCode::NO_CONTENT.into_response();
+    }
+    let message = format!(
+        "the sandbox already holds {} queued faults; let some apply first\n",
+        faults::MAX_QUEUED
+    );
+    (StatusCode::TOO_MANY_REQUESTS, message).into_response()
 }
 
 async fn state(State(sandbox): State<Sandbox>) -> Response {
     Json(sandbox.snapshot()).into_response()
 }
 
-async fn vendor_request(
+async fn prefixed_request(
     State(sandbox): State<Sandbox>,
     ConnectInfo(connection): ConnectInfo<Connection>,
     request: Request,
 ) -> Response {
-    let path = request.uri().path().to_string();
-    let (prefix, rest) = split_prefix(&path);
+    let path = request.uri().path();
+    let (prefix, rest) = split_prefix(path);
     let Some(vendor) = find_vendor(prefix) else {
         return (StatusCode::NOT_FOUND, "no such sandbox route\n").into_response();
     };
-    let (parts, body) = request.into_parts();
-    count_request(&sandbox, &parts.method, &path);
+    let rest = rest.to_string();
+    let mount_path = format!("/{}", vendor.name());
+    vendor_request(sandbox, connection, request, vendor, &mount_path, rest).await
+}
 
+/// One request to `vendor`, whose API sits at `mount_path` (`/paradigm`, or `` at the root);
+/// `path` is the part below it.
+async fn vendor_request(
+    sandbox: Sandbox,
+    connection: Connection,
+    request: Request,
+    vendor: &'static dyn Vendor,
+    mount_path: &str,
+    path: String,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    count_request(&sandbox, &parts.method, vendor, &path);
+
+    // The client's own time to send the body is bounded like its head, so a slow sender cannot
+    // hold a connection forever.
+    let read = axum::body::to_bytes(body, MAX_BODY_BYTES);
+    let body = match tokio::time::timeout(sandbox.inner.options.read_timeout, read).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => return (StatusCode::PAYLOAD_TOO_LARGE, "body too large\n").into_response(),
+        Err(_) => return request_timeout(),
+    };
     let latency = sandbox.inner.options.latency;
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    let body = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(body) => body,
-        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "body too large\n").into_response(),
+    // Fault rules name the vendor prefix whatever the layout, so one rule serves both.
+    let target = match parts.uri.query() {
+        Some(query) => format!("/{}{path}?{query}", vendor.name()),
+        None => format!("/{}{path}", vendor.name()),
     };
-    let target = parts
-        .uri
-        .path_and_query()
-        .map_or(path.as_str(), |pq| pq.as_str());
     let fault = faults::take(
         &mut lock(&sandbox.inner.faults),
         vendor.name(),
         parts.method.as_str(),
-        target,
+        &target,
     )
     .or_else(|| random_fault(&sandbox, &parts.method));
     if fault.is_some() {
         lock(&sandbox.inner.stats).faults += 1;
     }
-    let base_url = format!("http://{}/{prefix}", host(&parts.headers, &connection));
+    let base_url = format!("http://{}{mount_path}", host(&parts.headers, &connection));
     let req = ApiRequest::new(
         parts.method,
-        rest.to_string(),
+        path,
         parts.uri.query(),
         parts.headers,
         body,
@@ -88,7 +143,7 @@ async fn vendor_request(
     let response = match fault {
         None => vendor.handle(&ctx, &req),
         Some(Fault::Stall { secs }) => {
-            tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+            tokio::time::sleep(Duration::from_secs(secs)).await;
             vendor.handle(&ctx, &req)
         }
         Some(fault) => apply_fault(vendor, &ctx, &req, &connection, fault),
@@ -97,6 +152,16 @@ async fn vendor_request(
         lock(&sandbox.inner.stats).rate_limited += 1;
     }
     response
+}
+
+/// 408, and the connection closed: the rest of a late body must not be read as a request.
+fn request_timeout() -> Response {
+    (
+        StatusCode::REQUEST_TIMEOUT,
+        [(header::CONNECTION, "close")],
+        "request body not received in time\n",
+    )
+        .into_response()
 }
 
 /// A fault for `SandboxOptions::fault_rate`, or none.
@@ -157,7 +222,7 @@ fn split_prefix(path: &str) -> (&str, &str) {
     }
 }
 
-fn count_request(sandbox: &Sandbox, method: &Method, path: &str) {
+fn count_request(sandbox: &Sandbox, method: &Method, vendor: &dyn Vendor, path: &str) {
     let mut stats = lock(&sandbox.inner.stats);
     stats.requests += 1;
     if matches!(
@@ -166,7 +231,10 @@ fn count_request(sandbox: &Sandbox, method: &Method, path: &str) {
     ) {
         stats.writes += 1;
     }
-    *stats.by_route.entry(route_key(method, path)).or_default() += 1;
+    *stats
+        .by_route
+        .entry(route_key(method, vendor, path))
+        .or_default() += 1;
 }
 
 /// The host the client addressed, for absolute links; the listening address when the `Host`

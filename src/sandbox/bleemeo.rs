@@ -180,6 +180,15 @@ impl Vendor for Bleemeo {
         "bleemeo"
     }
 
+    fn routes(&self) -> &'static [&'static str] {
+        &[
+            "/o/token/",
+            "/o/revoke_token/",
+            "/v1/user/",
+            "/v1/user/{id}/",
+        ]
+    }
+
     // Django resolves the URL (404), DRF authenticates (401), checks permissions (403), throttles
     // (429) and only then looks for the method's handler (405).
     fn handle(&self, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {

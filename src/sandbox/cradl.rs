@@ -253,6 +253,17 @@ impl Vendor for Cradl {
         "cradl"
     }
 
+    fn routes(&self) -> &'static [&'static str] {
+        &[
+            "/oauth2/token",
+            "/users",
+            "/users/{id}",
+            "/roles",
+            "/roles/{id}",
+            "/profiles/{id}",
+        ]
+    }
+
     // API Gateway order: no route (403 "Missing Authentication Token"), then the authorizer
     // (403 "Forbidden"), the monthly quota and throttling (429), the media type (415), and the
     // handler.

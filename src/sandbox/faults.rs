@@ -89,6 +89,19 @@ impl FaultRule {
     }
 }
 
+/// Rules waiting at once: a script that posts faults in a loop must not grow the sandbox without
+/// end, and no test needs more.
+pub(super) const MAX_QUEUED: usize = 1_000;
+
+/// Queue `rule` after the others, unless `MAX_QUEUED` already wait: then `false`.
+pub(super) fn queue(rules: &mut Vec<FaultRule>, rule: FaultRule) -> bool {
+    if rules.len() >= MAX_QUEUED {
+        return false;
+    }
+    rules.push(rule);
+    true
+}
+
 /// Use up one application of the first rule matching this request.
 pub(super) fn take(
     rules: &mut Vec<FaultRule>,
@@ -141,6 +154,19 @@ mod tests {
             );
         }
         assert!(rules.is_empty());
+    }
+
+    #[test]
+    fn the_queue_is_bounded() {
+        let mut rules = Vec::new();
+        for _ in 0..MAX_QUEUED {
+            assert!(queue(&mut rules, FaultRule::new(Fault::Drop)));
+        }
+        assert!(!queue(&mut rules, FaultRule::new(Fault::Drop)));
+        assert_eq!(rules.len(), MAX_QUEUED);
+        // Using one up makes room again.
+        assert_eq!(take(&mut rules, "v", "GET", "/v"), Some(Fault::Drop));
+        assert!(queue(&mut rules, FaultRule::new(Fault::Drop)));
     }
 
     #[test]

@@ -48,11 +48,39 @@ pub(crate) fn retry_after_secs(wait: Duration) -> u64 {
 
 type WindowKey = (&'static str, String, &'static str);
 
+/// Windows kept at once. Keys are callers a vendor authenticated, so a real run has a handful;
+/// the bound is for a client that mints identities in a loop.
+pub(super) const MAX_WINDOWS: usize = 10_000;
+
+/// Every this many checks, windows that no longer hold any request are forgotten.
+const SWEEP_EVERY: u64 = 1_024;
+
+/// The requests of one key and class admitted within its window.
+struct Window {
+    per: Duration,
+    /// Oldest first.
+    admitted: VecDeque<Instant>,
+    /// The last request, admitted or not: a caller held at its limit is still using the window.
+    last_seen: Instant,
+}
+
+impl Window {
+    fn forget_before(&mut self, now: Instant) {
+        while self
+            .admitted
+            .front()
+            .is_some_and(|&t| now.saturating_duration_since(t) >= self.per)
+        {
+            self.admitted.pop_front();
+        }
+    }
+}
+
 pub(super) struct RateLimiter {
     /// `None`: each vendor's documented limits. `Some(None)`: no limits at all.
     overridden: Option<Option<Limit>>,
-    /// The times of the requests admitted within the current window, oldest first.
-    windows: HashMap<WindowKey, VecDeque<Instant>>,
+    windows: HashMap<WindowKey, Window>,
+    checks: u64,
 }
 
 impl RateLimiter {
@@ -60,6 +88,7 @@ impl RateLimiter {
         RateLimiter {
             overridden: rate_limit_per_sec.map(Limit::from_rate),
             windows: HashMap::new(),
+            checks: 0,
         }
     }
 
@@ -78,24 +107,61 @@ impl RateLimiter {
             Some(None) => return Ok(()),
             None => documented,
         };
-        let window = self
-            .windows
-            .entry((vendor, key.to_string(), class))
-            .or_default();
-        while window
-            .front()
-            .is_some_and(|&t| now.saturating_duration_since(t) >= limit.per)
-        {
-            window.pop_front();
+        self.checks = self.checks.wrapping_add(1);
+        if self.checks.is_multiple_of(SWEEP_EVERY) {
+            self.sweep(now);
         }
-        if window.len() < limit.max as usize {
-            window.push_back(now);
+        let key = (vendor, key.to_string(), class);
+        if !self.windows.contains_key(&key) && self.windows.len() >= MAX_WINDOWS {
+            self.make_room(now);
+        }
+        let window = self.windows.entry(key).or_insert_with(|| Window {
+            per: limit.per,
+            admitted: VecDeque::new(),
+            last_seen: now,
+        });
+        window.per = limit.per;
+        window.last_seen = window.last_seen.max(now);
+        window.forget_before(now);
+        if window.admitted.len() < limit.max as usize {
+            window.admitted.push_back(now);
             return Ok(());
         }
-        let oldest = window.front().copied().unwrap_or(now);
+        let oldest = window.admitted.front().copied().unwrap_or(now);
         Err(limit
             .per
             .saturating_sub(now.saturating_duration_since(oldest)))
+    }
+
+    /// Forget every window whose requests have all left it: it limits nothing any more.
+    pub(super) fn sweep(&mut self, now: Instant) {
+        self.windows.retain(|_, window| {
+            window.forget_before(now);
+            !window.admitted.is_empty()
+        });
+        self.windows
+            .shrink_to(MAX_WINDOWS.min(self.windows.len() * 2));
+    }
+
+    /// Full: sweep, and if live windows still fill most of the map, forget the least recently
+    /// used half. Those keys start afresh (a little more lenient); only a flood of identities
+    /// gets here, and it must not grow the sandbox without end.
+    fn make_room(&mut self, now: Instant) {
+        self.sweep(now);
+        if self.windows.len() < MAX_WINDOWS * 3 / 4 {
+            return;
+        }
+        let mut seen: Vec<Instant> = self.windows.values().map(|w| w.last_seen).collect();
+        seen.sort_unstable();
+        if let Some(&cutoff) = seen.get(seen.len() / 2) {
+            self.windows.retain(|_, window| window.last_seen > cutoff);
+        }
+    }
+
+    /// How many windows are kept now.
+    #[cfg(test)]
+    pub(super) fn windows(&self) -> usize {
+        self.windows.len()
     }
 }
 
@@ -126,6 +192,40 @@ mod tests {
             limiter.check("v", "other", "write", limit, t0 + Duration::from_secs(61)),
             Ok(())
         );
+    }
+
+    #[test]
+    fn windows_stay_bounded_and_expire_whatever_keys_clients_send() {
+        let mut limiter = RateLimiter::new(None);
+        let limit = Limit::per_minute(10);
+        let t0 = Instant::now();
+        let busy = |l: &mut RateLimiter, at: Instant| l.check("v", "busy", "api", limit, at);
+        for _ in 0..10 {
+            assert_eq!(busy(&mut limiter, t0), Ok(()));
+        }
+        // A flood of identities, each seen once, all within one window, while a caller held at
+        // its limit keeps knocking.
+        for i in 0..(MAX_WINDOWS * 5) {
+            let at = t0 + Duration::from_micros(i as u64 + 1);
+            assert_eq!(
+                limiter.check("v", &format!("key{i}"), "api", limit, at),
+                Ok(())
+            );
+            assert!(
+                limiter.windows() <= MAX_WINDOWS,
+                "{} windows",
+                limiter.windows()
+            );
+            if i % 1_000 == 0 {
+                assert!(
+                    busy(&mut limiter, at).is_err(),
+                    "the busy key lost its window"
+                );
+            }
+        }
+        // Once the window has passed, a sweep brings the map back to what is still limiting.
+        limiter.sweep(t0 + Duration::from_secs(61));
+        assert_eq!(limiter.windows(), 0);
     }
 
     #[test]

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use faults::{Fault, FaultRule};
 pub(crate) use limits::{retry_after_secs, Limit};
 pub(crate) use request::{ApiRequest, BodyError, NumberedPage};
-pub use server::RunningSandbox;
+pub use server::{Layout, RunningSandbox};
 
 /// The API key the sandbox's Paradigm accepts; it belongs to the seeded admin user (id 1).
 pub const PARADIGM_TEST_KEY: &str = "roster-sandbox-paradigm-key";
@@ -83,7 +83,7 @@ impl SandboxState {
 }
 
 /// How the sandbox behaves beyond the vendors' own rules.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SandboxOptions {
     /// Added to every answer.
     pub latency: Duration,
@@ -98,21 +98,52 @@ pub struct SandboxOptions {
     pub stall_secs: u64,
     /// Which service's deviations the SCIM server reproduces (`sandbox serve --scim-dialect`).
     pub scim_dialect: scim::Dialect,
+    /// How long a client may take to send a request's head (also between requests on a kept-alive
+    /// connection), and then its body, before the sandbox closes the connection.
+    pub read_timeout: Duration,
+    /// Connections open at once; beyond it new ones wait (in the kernel's backlog) for a free slot.
+    pub max_connections: usize,
 }
+
+impl Default for SandboxOptions {
+    fn default() -> SandboxOptions {
+        SandboxOptions {
+            latency: Duration::ZERO,
+            rate_limit_per_sec: None,
+            fault_rate: 0.0,
+            fault_seed: 0,
+            stall_secs: 0,
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            scim_dialect: scim::Dialect::default(),
+        }
+    }
+}
+
+/// `SandboxOptions::read_timeout` unless set: long enough for any honest client on loopback.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// `SandboxOptions::max_connections` unless set: a little under the 1,024 file descriptors a
+/// process may open on most systems, so that the listeners and state files always have theirs.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1_000;
 
 /// What the sandbox counted since it was created.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Stats {
-    /// Requests under a vendor prefix (control routes are not counted).
+    /// Requests to a vendor, under its prefix or on its own port (control routes are not counted).
     pub requests: u64,
-    /// POST/PUT/PATCH/DELETE under a vendor prefix, including rejected ones.
+    /// POST/PUT/PATCH/DELETE to a vendor, including rejected ones.
     pub writes: u64,
     /// Faults applied, injected or random.
     pub faults: u64,
     /// Answers with status 429, whether from a rate limit or an injected fault.
     pub rate_limited: u64,
-    /// Keyed like `POST /paradigm/api/v3/users`, with ids replaced by `{id}`.
+    /// Keyed by route template, like `POST /paradigm/api/v3/users/{id}`; requests that match
+    /// no route of their vendor (or use an unusual method) count under `other`, so the map stays
+    /// as small as the vendors' APIs whatever paths clients send.
     pub by_route: BTreeMap<String, u64>,
+    /// Connections open now, and the most open at once (never above `max_connections`).
+    pub open_connections: u64,
+    pub peak_connections: u64,
 }
 
 /// One emulated vendor. Each lives in its own file and is listed in [`VENDORS`].
@@ -131,6 +162,12 @@ pub(crate) trait Vendor: Sync {
     /// Whether [`profiles_toml`] includes this vendor: not until roster has a client for it.
     fn in_profiles(&self) -> bool {
         true
+    }
+
+    /// The vendor's paths (below its prefix) as templates for `Stats::by_route`: `{id}` stands
+    /// for any one segment, and the first match wins. A path matching none counts as `other`.
+    fn routes(&self) -> &'static [&'static str] {
+        &[]
     }
 }
 
@@ -200,10 +237,20 @@ impl Sandbox {
         }
     }
 
-    /// Bind `addr` (e.g. `127.0.0.1:0`) and serve in a spawned task until the handle is dropped
-    /// or shut down. Works on a current-thread runtime as well as a multi-thread one.
+    /// Bind `addr` (e.g. `127.0.0.1:0`) and serve every vendor under its prefix, in a spawned
+    /// task until the handle is dropped or shut down. Works on a current-thread runtime as well as
+    /// a multi-thread one.
     pub async fn start(&self, addr: SocketAddr) -> std::io::Result<RunningSandbox> {
-        server::start(self.clone(), addr).await
+        let layout = Layout {
+            listen: addr,
+            vendor_base_port: None,
+        };
+        server::start(self.clone(), layout).await
+    }
+
+    /// As `start`, and also each vendor at the root of its own port when the layout asks.
+    pub async fn start_layout(&self, layout: Layout) -> std::io::Result<RunningSandbox> {
+        server::start(self.clone(), layout).await
     }
 
     /// A copy of the current state.
@@ -216,9 +263,10 @@ impl Sandbox {
         f(&mut lock(&self.inner.state))
     }
 
-    /// Queue a fault; the first queued rule that matches a request applies to it.
-    pub fn inject(&self, rule: FaultRule) {
-        lock(&self.inner.faults).push(rule);
+    /// Queue a fault; the first queued rule that matches a request applies to it. `false` (and
+    /// nothing queued) when 1,000 rules already wait.
+    pub fn inject(&self, rule: FaultRule) -> bool {
+        faults::queue(&mut lock(&self.inner.faults), rule)
     }
 
     pub fn stats(&self) -> Stats {
@@ -240,17 +288,22 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// The emulated vendors' names, in the order their profiles are printed and their ports given.
+pub fn vendor_names() -> Vec<&'static str> {
+    VENDORS.iter().map(|v| v.name()).collect()
+}
+
 fn find_vendor(name: &str) -> Option<&'static dyn Vendor> {
     VENDORS.iter().copied().find(|v| v.name() == name)
 }
 
-/// A roster config file with one profile per emulated vendor, served from `root_url`.
-fn profiles_toml(root_url: &str) -> String {
+/// A roster config file with one profile per emulated vendor, each at `base_url(vendor)`.
+fn profiles_toml(base_url: impl Fn(&str) -> String) -> String {
     let default = VENDORS.first().map_or("paradigm", |v| v.name());
     let mut text = format!("default_profile = \"{default}\"\n");
     for vendor in VENDORS.iter().filter(|v| v.in_profiles()) {
         let name = vendor.name();
-        let body = vendor.profile_toml(&format!("{root_url}/{name}"));
+        let body = vendor.profile_toml(&base_url(name));
         text.push_str(&format!("\n[profiles.{name}]\n{body}"));
     }
     text

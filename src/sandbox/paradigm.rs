@@ -164,6 +164,15 @@ impl Vendor for Paradigm {
         "paradigm"
     }
 
+    fn routes(&self) -> &'static [&'static str] {
+        &[
+            "/api/v3/users",
+            "/api/v3/users/{id}",
+            "/api/v3/groups",
+            "/api/v3/groups/{id}",
+        ]
+    }
+
     // Django resolves the URL first (404), then DRF authenticates (401), throttles (429) and only
     // then looks for a handler for the method (405); this keeps that order.
     fn handle(&self, ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {

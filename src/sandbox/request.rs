@@ -4,6 +4,8 @@ use axum::body::Bytes;
 use axum::http::{header, HeaderMap, Method};
 use serde_json::Value;
 
+use super::Vendor;
+
 pub(crate) struct ApiRequest {
     pub method: Method,
     /// The path below the vendor prefix: `/api/v3/users`.
@@ -150,24 +152,43 @@ impl<T> NumberedPage<T> {
     }
 }
 
-/// The key of a request in `Stats::by_route`: `POST /paradigm/api/v3/users/{id}`.
-pub(super) fn route_key(method: &Method, path: &str) -> String {
-    let templated: Vec<&str> = path
-        .split('/')
-        .map(|segment| if is_id(segment) { "{id}" } else { segment })
-        .collect();
-    format!("{method} {}", templated.join("/"))
+/// The key of a request in `Stats::by_route`: `POST /paradigm/api/v3/users/{id}` for a path
+/// (below the vendor's prefix) that matches one of `vendor`'s route templates, else `other`.
+pub(super) fn route_key(method: &Method, vendor: &dyn Vendor, path: &str) -> String {
+    let usual = [
+        Method::GET,
+        Method::POST,
+        Method::PUT,
+        Method::PATCH,
+        Method::DELETE,
+        Method::HEAD,
+        Method::OPTIONS,
+    ];
+    // Methods are as open-ended as paths: an invented one would make a key of its own.
+    if !usual.contains(method) {
+        return OTHER_ROUTE.to_string();
+    }
+    match vendor.routes().iter().find(|t| matches_template(t, path)) {
+        Some(template) => format!("{method} /{}{template}", vendor.name()),
+        None => OTHER_ROUTE.to_string(),
+    }
 }
 
-/// Numbers, UUIDs and colon-separated ids (`cradl:user:...`) are ids; words are route names.
-fn is_id(segment: &str) -> bool {
-    let digits = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
-    let uuid = segment.len() == 36
-        && segment.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        });
-    digits || uuid || segment.contains(':')
+/// The one `Stats::by_route` key for every request that matches no route.
+pub(super) const OTHER_ROUTE: &str = "other";
+
+/// `/users/{id}` matches `/users/42` and `/users/x`, not `/users`, `/users/` or `/users/1/2`.
+fn matches_template(template: &str, path: &str) -> bool {
+    let mut wanted = template.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some("{id}"), Some(segment)) if !segment.is_empty() => {}
+            (Some(w), Some(g)) if w == g => {}
+            _ => return false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -186,23 +207,39 @@ mod tests {
     }
 
     #[test]
-    fn route_keys_hide_ids() {
+    fn route_keys_are_the_vendors_templates_or_other() {
+        let paradigm = crate::sandbox::paradigm::Paradigm;
         assert_eq!(
-            route_key(&Method::PUT, "/paradigm/api/v3/users/42"),
+            route_key(&Method::PUT, &paradigm, "/api/v3/users/42"),
             "PUT /paradigm/api/v3/users/{id}"
         );
         assert_eq!(
-            route_key(
-                &Method::GET,
-                "/x/v1/user/0b7a4b36-58f6-4e0e-9b1e-1f6a3c0d9e2a/"
-            ),
-            "GET /x/v1/user/{id}/"
+            route_key(&Method::GET, &paradigm, "/api/v3/users"),
+            "GET /paradigm/api/v3/users"
         );
+        let cradl = crate::sandbox::cradl::Cradl;
         assert_eq!(
-            route_key(&Method::GET, "/x/users/cradl:user:abc"),
-            "GET /x/users/{id}"
+            route_key(&Method::GET, &cradl, "/users/cradl:user:abc"),
+            "GET /cradl/users/{id}"
         );
-        assert_eq!(route_key(&Method::GET, "/x/api/v3"), "GET /x/api/v3");
+        for unknown in ["/api/v3", "/api/v3/users/", "/api/v3/users/1/2", "", "/x"] {
+            assert_eq!(
+                route_key(&Method::GET, &paradigm, unknown),
+                "other",
+                "{unknown}"
+            );
+        }
+        let invented = Method::from_bytes(b"BREW").unwrap();
+        assert_eq!(route_key(&invented, &paradigm, "/api/v3/users"), "other");
+    }
+
+    #[test]
+    fn templates_match_whole_segments() {
+        assert!(matches_template("/v1/user/{id}/", "/v1/user/ab/"));
+        assert!(!matches_template("/v1/user/{id}/", "/v1/user//"));
+        assert!(!matches_template("/v1/user/{id}/", "/v1/user/ab"));
+        assert!(matches_template("/o/token/", "/o/token/"));
+        assert!(!matches_template("/o/token/", "/o/token"));
     }
 
     #[test]

@@ -138,6 +138,25 @@ impl Vendor for Scim {
     }
 
     /// Not yet part of the generated profiles: roster has no `scim` provider to read it.
+    fn routes(&self) -> &'static [&'static str] {
+        &[
+            "/v2/ServiceProviderConfig",
+            "/v2/ResourceTypes",
+            "/v2/ResourceTypes/{id}",
+            "/v2/Schemas",
+            "/v2/Schemas/{id}",
+            "/v2/.search",
+            "/v2/Users",
+            "/v2/Users/.search",
+            "/v2/Users/{id}",
+            "/v2/Groups",
+            "/v2/Groups/.search",
+            "/v2/Groups/{id}",
+            "/v2/Me",
+            "/v2/Bulk",
+        ]
+    }
+
     fn in_profiles(&self) -> bool {
         false
     }

@@ -1,5 +1,7 @@
 //! The shared plumbing over real HTTP: faults, stats, control routes, latency, profiles, shutdown.
 
+mod server;
+
 use std::time::{Duration, Instant};
 
 use reqwest::Method;

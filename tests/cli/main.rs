@@ -16,6 +16,7 @@ mod output;
 mod profile_setup;
 mod profiles;
 mod sandbox_mode;
+mod sandbox_server;
 mod scim_server;
 mod security;
 mod truthful;

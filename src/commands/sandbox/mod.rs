@@ -1,5 +1,6 @@
 //! `roster sandbox ...`: run or reset the local vendor emulator. Needs no config.
 
+mod listen;
 pub mod reset;
 pub mod serve;
 

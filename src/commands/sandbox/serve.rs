@@ -1,24 +1,41 @@
 //! `roster sandbox serve`: the emulator on a port, until Ctrl-C, with profiles to paste.
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
+use super::listen::ListenAddr;
 use crate::cli::GlobalArgs;
 use crate::config::RateLimit;
 use crate::error::{Error, Result};
 use crate::output::write_out;
 use crate::sandbox::scim::Dialect;
-use crate::sandbox::{Sandbox, SandboxOptions, SandboxState};
+use crate::sandbox::{Layout, RunningSandbox, Sandbox, SandboxOptions, SandboxState};
 
 /// Serve every vendor's emulated API until Ctrl-C
 ///
 /// State lives in memory, fresh from the seed at each start. Prints each vendor's base URL and
-/// a ready [profiles.<vendor>] block with the test credentials.
+/// a ready [profiles.<vendor>] block with the test credentials. Every vendor is served under its
+/// name (http://ADDR/paradigm/...); with --vendor-ports each one is also served at the root of
+/// its own port, as the vendors' own SDKs and scripts expect.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Address to listen on (port 0 picks a free one)
-    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR")]
-    pub listen: SocketAddr,
+    /// Address to listen on: an IP or a host name such as localhost (port 0 picks a free one)
+    #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR", value_parser = ListenAddr::parse)]
+    pub listen: ListenAddr,
+    /// Also serve each vendor at the root of its own port (and print profiles for that layout)
+    #[arg(long)]
+    pub vendor_ports: bool,
+    /// First of the consecutive vendor ports, in the order profiles are printed (default: the
+    /// port after --listen's; 0 picks a free port for each)
+    #[arg(long, value_name = "PORT", requires = "vendor_ports")]
+    pub vendor_base_port: Option<u16>,
+    /// Connections served at once; more wait until one closes
+    #[arg(long, default_value_t = 1_000, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub max_connections: u32,
+    /// Seconds a client may take to send a request's head, or its body, before it is closed
+    #[arg(long, default_value_t = 10, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub read_timeout: u64,
     /// Milliseconds added to every answer
     #[arg(long, default_value_t = 0, value_name = "MS")]
     pub latency: u64,
@@ -76,6 +93,8 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
         fault_seed: args.fault_seed,
         stall_secs: args.stall_secs,
         scim_dialect: args.scim_dialect,
+        read_timeout: Duration::from_secs(args.read_timeout),
+        max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
     };
     let mut state = SandboxState::seed();
     for i in 0..args.seed_users {
@@ -91,16 +110,46 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
     }
     state.cradl.monthly_limit = args.monthly_limit;
     let sandbox = Sandbox::new(state, options);
-    let running = sandbox
-        .start(args.listen)
-        .await
-        .map_err(|e| Error::failure(format!("cannot listen on {}", args.listen)).with_source(e))?;
+    let vendor_base_port = match (args.vendor_ports, args.vendor_base_port) {
+        (false, _) => None,
+        (true, Some(port)) => Some(port),
+        // Port 0 stays 0: every vendor on a free port of its own.
+        (true, None) if args.listen.port() == 0 => Some(0),
+        (true, None) => Some(args.listen.port().checked_add(1).ok_or_else(|| {
+            Error::usage("--listen uses port 65535, so no vendor port can follow it")
+                .with_hint("give --vendor-base-port PORT")
+        })?),
+    };
+    let vendors = crate::sandbox::vendor_names().len();
+    let last_port = vendor_base_port.map(|base| match base {
+        0 => Some(0),
+        _ => u16::try_from(vendors.saturating_sub(1))
+            .ok()
+            .and_then(|n| base.checked_add(n)),
+    });
+    if let Some(None) = last_port {
+        return Err(Error::usage(format!(
+            "the {vendors} vendor ports would run past port 65535"
+        ))
+        .with_hint("give a lower --vendor-base-port, or 0 for free ports"));
+    }
+    let running = start(&sandbox, &args.listen, vendor_base_port).await?;
     let mut text = format!(
         "# roster sandbox listening on {} (Ctrl-C to stop)\n",
         running.root_url()
     );
+    let profiles = match running.vendor_ports_profiles_toml() {
+        Some(profiles) => {
+            text.push_str(
+                "# Each vendor is also at the root of its own port, as these profiles use; \
+                 /<vendor>/... and /_sandbox/... stay on the address above.\n",
+            );
+            profiles
+        }
+        None => running.profiles_toml(),
+    };
     text.push_str("# Paste these profiles into a roster config file:\n\n");
-    text.push_str(&running.profiles_toml());
+    text.push_str(&profiles);
     write_out(&text)?;
     if !global.quiet {
         eprintln!("sandbox ready; requests are served until Ctrl-C");
@@ -110,4 +159,27 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
         .map_err(|e| Error::failure("cannot wait for Ctrl-C").with_source(e))?;
     running.shutdown().await;
     Ok(())
+}
+
+/// Bind the first of `listen`'s addresses that can be bound.
+async fn start(
+    sandbox: &Sandbox,
+    listen: &ListenAddr,
+    vendor_base_port: Option<u16>,
+) -> Result<RunningSandbox> {
+    let mut last = None;
+    for addr in listen.resolve().await? {
+        let layout = Layout {
+            listen: addr,
+            vendor_base_port,
+        };
+        match sandbox.start_layout(layout).await {
+            Ok(running) => return Ok(running),
+            Err(e) => last = Some((addr, e)),
+        }
+    }
+    let (addr, e) = last.ok_or_else(|| Error::usage(format!("--listen {listen}: no address")))?;
+    Err(Error::failure(format!("cannot listen on {addr}"))
+        .with_source(e)
+        .with_hint("is another server using the port? pick another with --listen, or port 0"))
 }
