@@ -7,6 +7,7 @@ mod bleemeo;
 mod config;
 mod cradl;
 mod generated;
+mod hardening;
 mod import;
 mod interactive;
 mod offboard;

@@ -1,0 +1,3 @@
+//! Attack cases: stale or hostile credentials, extreme numbers, runs that meet each other.
+
+mod numbers;
