@@ -367,7 +367,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "check" -d 'Authenticate with profiles and report who their credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
@@ -387,7 +387,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -421,7 +421,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log each request with its status and timing on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l provider -d 'The vendor' -r -f -a "paradigm\t''
 bleemeo\t''
@@ -493,7 +493,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "check" -d 'Authenticate with profiles and report who their credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
@@ -519,13 +519,13 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_se
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l listen -d 'Address to listen on (port 0 picks a free one)' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Milliseconds added to every answer' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests each vendor accepts, e.g. 200/s (replaces the documented limits)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l latency -d 'Milliseconds added to every answer (up to 60000)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l rate-limit -d 'Requests each vendor accepts, e.g. 200/s (1/h to 10000/s; replaces the documented limits)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-rate -d 'Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection, malformed JSON, a stall, or a write committed and its answer dropped' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the fault draw, so a run can be repeated' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed-users -d 'Add this many generated users to each vendor\'s seed (for benchmarks of big tenants)' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l user-quota -d 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall-secs -d 'Seconds the "stall" fault holds a request (0 leaves stalls out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed-users -d 'Add this many generated users to each vendor\'s seed (for benchmarks of big tenants; up to 1000000)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l user-quota -d 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20; up to 10000000)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall-secs -d 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -598,7 +598,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with a profile and report who its credentials belong to'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with profiles and report who their credentials belong to'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "add" -d 'Add a profile to the config file (asks on a terminal; flags in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "logout" -d 'Remove cached login tokens (of one profile, or of every profile)'
