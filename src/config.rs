@@ -7,10 +7,14 @@ use std::time::Duration;
 
 use crate::secret::Secret;
 
+mod command;
 mod kinds;
 mod profile;
+mod rate;
+mod values;
 
 pub use kinds::{FieldSpec, ProviderKind};
+pub use rate::RateLimit;
 
 /// A config problem, naming the file and, where there is one, the profile and key.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,37 +68,32 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// A requests-per-time budget, from `rate_limit = "10/s"` or `"600/min"`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RateLimit {
-    pub per_second: f64,
-}
-
-impl RateLimit {
-    pub fn parse(text: &str) -> Option<RateLimit> {
-        let (n, unit) = text.trim().split_once('/')?;
-        let n: f64 = n.trim().parse().ok()?;
-        let secs = match unit.trim() {
-            "s" | "sec" | "second" => 1.0,
-            "m" | "min" | "minute" => 60.0,
-            "h" | "hour" => 3600.0,
-            _ => return None,
-        };
-        (n > 0.0 && n.is_finite()).then_some(RateLimit {
-            per_second: n / secs,
-        })
-    }
-}
-
 /// The parsed config file, validated but with no secret resolved yet.
+///
+/// A profile that fails validation does not poison the file: it is kept in `broken` with its
+/// error, which is reported only when a command uses it.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Shown in messages: the file's path, or `built-in sandbox profiles`.
     pub source: String,
     pub default_profile: Option<String>,
+    /// The valid profiles.
     pub profiles: BTreeMap<String, ProfileSpec>,
+    /// The profiles that failed validation, with what is wrong.
+    pub broken: BTreeMap<String, BrokenProfile>,
     /// Things the user should know but that do not stop the command.
     pub warnings: Vec<String>,
+}
+
+/// A `[profiles.NAME]` table roster cannot use, with what it could read of it for listings.
+#[derive(Debug, Clone)]
+pub struct BrokenProfile {
+    pub name: String,
+    /// The `provider` key as written, if it is a string.
+    pub provider: Option<String>,
+    /// The `base_url` key as written, if it is a string (credentials in it are redacted).
+    pub base_url: Option<String>,
+    pub error: ConfigError,
 }
 
 /// One `[profiles.NAME]` table: checked keys, unresolved secret sources.
@@ -141,6 +140,9 @@ pub struct Profile {
     pub secrets: BTreeMap<String, Secret>,
     /// The config file it came from, for hints.
     pub source: String,
+    /// Log in afresh, ignoring any cached token (`profiles check`, `profiles add`): the point
+    /// is to test the credentials, not a token they once earned.
+    pub fresh_login: bool,
 }
 
 impl Profile {
@@ -189,9 +191,10 @@ impl Config {
     /// Validate config text; `source` names it in messages.
     pub fn parse(text: &str, source: &str) -> Result<Config, ConfigError> {
         let table: toml::Table = toml::from_str(text)
-            .map_err(|e| ConfigError::new(source, format!("invalid TOML: {e}")))?;
+            .map_err(|e| ConfigError::new(source, format!("invalid TOML: {}", toml_error(&e))))?;
         let mut default_profile = None;
         let mut profiles = BTreeMap::new();
+        let mut broken = BTreeMap::new();
         for (key, value) in &table {
             match key.as_str() {
                 "default_profile" => match value.as_str() {
@@ -208,11 +211,19 @@ impl Config {
                         return Err(ConfigError::new(source, "`profiles` must be a table"));
                     };
                     for (name, body) in ptable {
-                        let Some(body) = body.as_table() else {
-                            return Err(ConfigError::new(source, "must be a table")
-                                .at(name, None));
+                        let parsed = match body.as_table() {
+                            Some(body) => ProfileSpec::parse(name, body, source),
+                            None => Err(ConfigError::new(source, "must be a [profiles.NAME] table")
+                                .at(name, None)),
                         };
-                        profiles.insert(name.clone(), ProfileSpec::parse(name, body, source)?);
+                        match parsed {
+                            Ok(spec) => {
+                                profiles.insert(name.clone(), spec);
+                            }
+                            Err(error) => {
+                                broken.insert(name.clone(), BrokenProfile::new(name, body, error));
+                            }
+                        }
                     }
                 }
                 other => {
@@ -225,23 +236,65 @@ impl Config {
                 }
             }
         }
-        if let Some(d) = &default_profile {
-            if !profiles.contains_key(d) {
+        let config = Config {
+            source: source.to_string(),
+            default_profile,
+            profiles,
+            broken,
+            warnings: Vec::new(),
+        };
+        if let Some(d) = &config.default_profile {
+            if !config.contains(d) {
                 return Err(ConfigError::new(
                     source,
                     format!(
                         "default_profile `{d}` is not defined; known: {}",
-                        known_list(profiles.keys())
+                        config.known()
                     ),
                 ));
             }
         }
-        Ok(Config {
-            source: source.to_string(),
-            default_profile,
-            profiles,
-            warnings: Vec::new(),
-        })
+        Ok(config)
+    }
+
+    /// Every profile name in the file, valid or broken, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .profiles
+            .keys()
+            .chain(self.broken.keys())
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// True if the file has a profile of that name, valid or broken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.profiles.contains_key(name) || self.broken.contains_key(name)
+    }
+
+    fn known(&self) -> String {
+        known_list(self.names().iter())
+    }
+
+    /// The profile called `name`: its spec, or what is wrong with it, or that there is none.
+    pub fn profile(&self, name: &str) -> Result<&ProfileSpec, ConfigError> {
+        if let Some(spec) = self.profiles.get(name) {
+            return Ok(spec);
+        }
+        if let Some(b) = self.broken.get(name) {
+            return Err(b.error.clone());
+        }
+        Err(self.not_found(name))
+    }
+
+    /// "profile `name` not found; known: ...".
+    pub fn not_found(&self, name: &str) -> ConfigError {
+        ConfigError::new(
+            &self.source,
+            format!("profile `{name}` not found; known: {}", self.known()),
+        )
     }
 
     fn has_literal_secret(&self) -> bool {
@@ -257,34 +310,64 @@ impl Config {
             if let Some(d) = &self.default_profile {
                 return self.select(std::slice::from_ref(d));
             }
-            return match self.profiles.len() {
-                1 => Ok(self.profiles.values().collect()),
-                0 => Err(ConfigError::new(&self.source, "no profile is defined")
+            let all = self.names();
+            return match all.as_slice() {
+                [only] => self.profile(only).map(|p| vec![p]),
+                [] => Err(ConfigError::new(&self.source, "no profile is defined")
                     .hint_that("add a [profiles.NAME] table (see the README) or try --sandbox")),
                 _ => Err(ConfigError::new(
                     &self.source,
                     format!(
                         "several profiles and no default_profile; choose one with --profile: {}",
-                        known_list(self.profiles.keys())
+                        self.known()
                     ),
                 )),
             };
         }
-        names
-            .iter()
-            .map(|n| {
-                self.profiles.get(n).ok_or_else(|| {
-                    ConfigError::new(
-                        &self.source,
-                        format!(
-                            "profile `{n}` not found; known: {}",
-                            known_list(self.profiles.keys())
-                        ),
-                    )
-                })
-            })
-            .collect()
+        names.iter().map(|n| self.profile(n)).collect()
     }
+}
+
+impl BrokenProfile {
+    fn new(name: &str, body: &toml::Value, error: ConfigError) -> BrokenProfile {
+        let text = |key: &str| {
+            body.get(key)
+                .and_then(toml::Value::as_str)
+                .map(values::shown_url)
+        };
+        let mut error = error;
+        if error.hint.is_none() {
+            error = error.hint_that(format!(
+                "other profiles are unaffected; fix this one in the file, or remove it with \
+                 `roster profiles remove {name}`"
+            ));
+        }
+        BrokenProfile {
+            name: name.to_string(),
+            provider: text("provider"),
+            base_url: text("base_url"),
+            error,
+        }
+    }
+}
+
+/// A TOML parse error, its quoted lines cut to a readable length (a line may be huge).
+pub fn toml_error(e: &dyn fmt::Display) -> String {
+    const MAX: usize = 160;
+    let text = e.to_string();
+    let lines: Vec<String> = text
+        .trim_end()
+        .lines()
+        .map(|line| {
+            if line.chars().count() <= MAX {
+                line.to_string()
+            } else {
+                let head: String = line.chars().take(MAX).collect();
+                format!("{head}... ({} bytes)", line.len())
+            }
+        })
+        .collect();
+    lines.join("\n")
 }
 
 fn known_list<'a>(names: impl Iterator<Item = &'a String>) -> String {

@@ -15,8 +15,12 @@ pub struct Context {
     pub prompter: Box<dyn Prompter>,
     /// A person can answer prompts.
     pub interactive: bool,
+    /// Why nobody can, when nobody can (see [`Context::why_no_prompt`]).
+    no_prompt: Option<&'static str>,
     config: Option<Config>,
     sandbox: Option<SandboxSession>,
+    /// Targets ignore cached tokens (see [`Context::log_in_afresh`]).
+    fresh_login: bool,
 }
 
 /// The in-process sandbox behind `--sandbox`, with the locked state file it saves to.
@@ -58,6 +62,11 @@ impl Context {
         let out = Output::new(global.output, global.color, global.quiet);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
         let interactive = can_prompt(global.no_input);
+        let no_prompt = if interactive {
+            None
+        } else {
+            Some(no_prompt_reason(global.no_input))
+        };
         let sandbox = if global.sandbox {
             Some(start_sandbox().await?)
         } else {
@@ -69,8 +78,10 @@ impl Context {
             http,
             prompter: Box::new(TerminalPrompter),
             interactive,
+            no_prompt,
             config: None,
             sandbox,
+            fresh_login: false,
         })
     }
 
@@ -118,26 +129,39 @@ impl Context {
     pub fn targets(&mut self, pacing: Pacing) -> Result<Vec<Target>> {
         let names = self.chosen_profiles()?;
         let http = self.http.clone();
+        let fresh_login = self.fresh_login;
         let config = self.config()?;
         let mut targets = Vec::new();
         for spec in config.select(&names)? {
-            let profile = spec.resolve(&config.source)?;
-            let rate = match pacing {
-                Pacing::IfConfigured => profile.rate_limit,
-                Pacing::Bulk => profile
-                    .rate_limit
-                    .or(profile.kind.documented_rate())
-                    .or(Some(DEFAULT_BULK_RATE)),
-            };
-            let http = match rate {
-                Some(r) => http.paced(r.per_second),
-                None => http.clone(),
-            };
-            let provider = providers::build(&profile, &http)
-                .map_err(|e| Error::from_provider(e, &profile.name))?;
-            targets.push(Target { profile, provider });
+            let mut profile = spec.resolve(&config.source)?;
+            profile.fresh_login = fresh_login;
+            targets.push(build_target(&http, profile, pacing)?);
         }
         Ok(targets)
+    }
+
+    /// The client for a profile already resolved, sharing this process's HTTP client.
+    pub fn target_for(&self, profile: Profile, pacing: Pacing) -> Result<Target> {
+        build_target(&self.http, profile, pacing)
+    }
+
+    /// From now on, targets log in afresh and never use a cached token (`profiles check`).
+    pub fn log_in_afresh(&mut self) {
+        self.fresh_login = true;
+    }
+
+    /// Why roster cannot prompt: `--no-input is set`, `ROSTER_NO_INPUT is set`, `stdin is not
+    /// a terminal` or `stderr is not a terminal`; `None` when it can. Every "cannot ask"
+    /// message takes its reason from here.
+    pub fn why_no_prompt(&self) -> Option<&'static str> {
+        self.no_prompt
+    }
+
+    /// The error for a confirmation nobody can give.
+    fn unconfirmed(&self, what: &str) -> Error {
+        let why = self.why_no_prompt().unwrap_or("no terminal to ask on");
+        Error::usage(format!("refusing to {what} without confirmation: {why}"))
+            .with_hint("pass --yes to confirm in scripts")
     }
 
     /// Ask for a yes, or demand `--yes` where nobody can answer.
@@ -146,10 +170,7 @@ impl Context {
             return Ok(());
         }
         if !self.interactive {
-            return Err(Error::usage(format!(
-                "refusing to {what} without confirmation: no terminal to ask on"
-            ))
-            .with_hint("pass --yes to confirm in scripts"));
+            return Err(self.unconfirmed(what));
         }
         if self.prompter.confirm(question, false)? {
             Ok(())
@@ -165,10 +186,7 @@ impl Context {
             return Ok(());
         }
         if !self.interactive {
-            return Err(Error::usage(format!(
-                "refusing to {what} without confirmation: no terminal to ask on"
-            ))
-            .with_hint("pass --yes to confirm in scripts"));
+            return Err(self.unconfirmed(what));
         }
         let shown: Vec<String> = accepted.iter().map(|a| format!("`{a}`")).collect();
         let typed = self.prompter.input(
@@ -197,22 +215,23 @@ impl Context {
             return Ok(self.global.profile.clone());
         }
         let config = self.config()?;
-        if config.default_profile.is_some() || config.profiles.len() < 2 {
+        let all = config.names();
+        if config.default_profile.is_some() || all.len() < 2 {
             return Ok(Vec::new());
         }
-        let width = config.profiles.keys().map(|n| n.chars().count()).max();
-        let (names, items): (Vec<String>, Vec<String>) = config
-            .profiles
-            .values()
-            .map(|p| {
-                let item = format!(
-                    "{:w$}  {:8}  {}",
-                    p.name,
-                    p.kind.name(),
-                    p.base_url,
-                    w = width.unwrap_or(0)
-                );
-                (p.name.clone(), item)
+        let width = all.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        let (names, items): (Vec<String>, Vec<String>) = all
+            .iter()
+            .map(|name| {
+                let item = match (config.profiles.get(name), config.broken.get(name)) {
+                    (Some(p), _) => format!("{name:width$}  {:8}  {}", p.kind.name(), p.base_url),
+                    (None, b) => format!(
+                        "{name:width$}  {:8}  (broken: {})",
+                        b.and_then(|b| b.provider.as_deref()).unwrap_or("?"),
+                        b.map(|b| b.error.message.as_str()).unwrap_or("")
+                    ),
+                };
+                (name.clone(), item)
             })
             .unzip();
         let picked = self.prompter.select("Profile", &items, 0)?;
@@ -246,6 +265,58 @@ impl Context {
                 .map_err(|e| Error::failure("cannot save the sandbox state").with_source(e))?;
         }
         Ok(())
+    }
+}
+
+/// A profile's client, paced as `pacing` says.
+fn build_target(http: &HttpClient, profile: Profile, pacing: Pacing) -> Result<Target> {
+    let rate = match pacing {
+        Pacing::IfConfigured => profile.rate_limit,
+        Pacing::Bulk => profile
+            .rate_limit
+            .or(profile.kind.documented_rate())
+            .or(Some(DEFAULT_BULK_RATE)),
+    };
+    let http = match rate {
+        Some(r) => http.paced(r.per_second),
+        None => http.clone(),
+    };
+    let provider =
+        providers::build(&profile, &http).map_err(|e| Error::from_provider(e, &profile.name))?;
+    Ok(Target { profile, provider })
+}
+
+/// What to do about values nobody could be asked for, with why: "pass them or run on a
+/// terminal (stdin is not a terminal)", or under `--no-input` just "pass them (--no-input is
+/// set)". `why` is [`Context::why_no_prompt`].
+pub fn pass_or_ask(pronoun: &str, why: Option<&str>) -> String {
+    match why {
+        Some(why) if why.contains("NO_INPUT") || why.contains("--no-input") => {
+            format!("pass {pronoun} ({why})")
+        }
+        Some(why) => format!("pass {pronoun} or run on a terminal ({why})"),
+        None => format!("pass {pronoun} or run on a terminal"),
+    }
+}
+
+/// Why nobody can be asked, for a process where [`can_prompt`] said no. `--no-input` and
+/// `ROSTER_NO_INPUT` reach clap as one flag; the command line tells them apart.
+pub fn no_prompt_reason(no_input: bool) -> &'static str {
+    use std::io::IsTerminal;
+    if no_input {
+        let on_command_line = std::env::args_os()
+            .skip(1)
+            .take_while(|a| a != "--")
+            .any(|a| a == "--no-input");
+        if on_command_line {
+            "--no-input is set"
+        } else {
+            "ROSTER_NO_INPUT is set"
+        }
+    } else if !std::io::stdin().is_terminal() {
+        "stdin is not a terminal"
+    } else {
+        "stderr is not a terminal"
     }
 }
 

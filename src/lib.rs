@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod fsutil;
 pub mod model;
 pub mod output;
 pub mod prompt;

@@ -20,6 +20,10 @@ pub struct FieldSpec {
     /// Secret fields accept `NAME_env`, `NAME_command` or a literal `NAME`.
     pub secret: bool,
     pub required: bool,
+    /// A URL roster sends credentials to: checked as `base_url` is.
+    pub url: bool,
+    /// Sent in an HTTP header: plain ASCII only.
+    pub header: bool,
 }
 
 const fn plain(name: &'static str, required: bool) -> FieldSpec {
@@ -27,6 +31,8 @@ const fn plain(name: &'static str, required: bool) -> FieldSpec {
         name,
         secret: false,
         required,
+        url: false,
+        header: false,
     }
 }
 
@@ -35,6 +41,21 @@ const fn secret(name: &'static str) -> FieldSpec {
         name,
         secret: true,
         required: true,
+        url: false,
+        header: false,
+    }
+}
+
+impl FieldSpec {
+    const fn in_header(self) -> FieldSpec {
+        FieldSpec {
+            header: true,
+            ..self
+        }
+    }
+
+    const fn a_url(self) -> FieldSpec {
+        FieldSpec { url: true, ..self }
     }
 }
 
@@ -112,18 +133,18 @@ impl ProviderKind {
 
     /// The provider-specific keys of a profile.
     pub fn fields(self) -> &'static [FieldSpec] {
-        const PARADIGM: &[FieldSpec] = &[secret("token")];
+        const PARADIGM: &[FieldSpec] = &[secret("token").in_header()];
         const BLEEMEO: &[FieldSpec] = &[
             plain("username", true),
             secret("password"),
             plain("client_id", false),
-            plain("account_id", false),
+            plain("account_id", false).in_header(),
         ];
         const AMANI: &[FieldSpec] = &[plain("username", true), secret("password")];
         const CRADL: &[FieldSpec] = &[
             secret("client_id"),
             secret("client_secret"),
-            plain("auth_url", false),
+            plain("auth_url", false).a_url(),
             plain("audience", false),
         ];
         match self {

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use super::command::run_secret_command;
 use super::kinds::COMMON_KEYS;
+use super::values::{check_url, value_problem};
 use super::{ConfigError, Profile, ProfileSpec, ProviderKind, RateLimit, SecretSource};
 use crate::secret::Secret;
 
@@ -51,10 +53,16 @@ impl ProfileSpec {
             }
         }
 
+        // Commands go to `sh`, which copes with any character; everything else is sent to the
+        // vendor or names a variable, where a control character is always a mistake.
         let string = |key: &str| -> Result<Option<String>, ConfigError> {
             match body.get(key) {
                 None => Ok(None),
-                Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+                Some(toml::Value::String(s)) if key.ends_with("_command") => Ok(Some(s.clone())),
+                Some(toml::Value::String(s)) => match value_problem(s, false) {
+                    None => Ok(Some(s.clone())),
+                    Some(problem) => Err(err(key, problem)),
+                },
                 Some(_) => Err(err(key, "must be a string".into())),
             }
         };
@@ -73,8 +81,7 @@ impl ProfileSpec {
                 )
             })?,
         };
-        let base_url =
-            check_base_url(&base_url, allow_insecure_http).map_err(|m| err("base_url", m))?;
+        let base_url = check_url(&base_url, allow_insecure_http).map_err(|m| err("base_url", m))?;
 
         let timeout = match body.get("timeout_secs") {
             None => Duration::from_secs(30),
@@ -88,12 +95,7 @@ impl ProfileSpec {
         };
         let rate_limit = match string("rate_limit")? {
             None => None,
-            Some(t) => Some(RateLimit::parse(&t).ok_or_else(|| {
-                err(
-                    "rate_limit",
-                    format!("`{t}` is not like \"10/s\" or \"600/min\""),
-                )
-            })?),
+            Some(t) => Some(RateLimit::parse(&t).map_err(|m| err("rate_limit", m))?),
         };
 
         let mut settings = BTreeMap::new();
@@ -116,7 +118,12 @@ impl ProfileSpec {
                 let src = match (env, cmd, lit) {
                     (Some(v), _, _) => SecretSource::Env(v),
                     (_, Some(c), _) => SecretSource::Command(c),
-                    (_, _, Some(l)) => SecretSource::Literal(Secret::new(l)),
+                    (_, _, Some(l)) => {
+                        if let Some(problem) = value_problem(&l, f.header) {
+                            return Err(err(f.name, problem));
+                        }
+                        SecretSource::Literal(Secret::new(l))
+                    }
                     _ if f.required => {
                         return Err(err(
                             f.name,
@@ -127,6 +134,13 @@ impl ProfileSpec {
                 };
                 secrets.insert(f.name.to_string(), src);
             } else if let Some(v) = string(f.name)? {
+                let v = if f.url {
+                    check_url(&v, allow_insecure_http).map_err(|m| err(f.name, m))?
+                } else if let Some(problem) = value_problem(&v, f.header) {
+                    return Err(err(f.name, problem));
+                } else {
+                    v
+                };
                 settings.insert(f.name.to_string(), v);
             } else if f.required {
                 return Err(err(f.name, "missing".into()));
@@ -144,28 +158,50 @@ impl ProfileSpec {
         })
     }
 
-    /// Resolve every secret source: read the variables, run the commands.
+    /// Resolve every secret source: read the variables, run the commands. A value that could
+    /// not be sent (a control character; non-ASCII where it goes in a header) is a config error
+    /// naming the key it came from.
     pub fn resolve(&self, source: &str) -> Result<Profile, ConfigError> {
         let mut secrets = BTreeMap::new();
         for (field, src) in &self.secrets {
             let err =
                 |key: String, msg: String| ConfigError::new(source, msg).at(&self.name, Some(&key));
-            let value = match src {
-                SecretSource::Literal(s) => s.clone(),
-                SecretSource::Env(var) => match std::env::var(var) {
-                    Ok(v) if !v.trim().is_empty() => Secret::new(v.trim()),
-                    _ => {
-                        return Err(err(
-                            format!("{field}_env"),
-                            format!("environment variable {var} is not set"),
-                        )
-                        .hint_that(format!("export {var}=... before running roster")))
+            let (key, value) = match src {
+                SecretSource::Literal(s) => (field.clone(), s.clone()),
+                SecretSource::Env(var) => {
+                    let key = format!("{field}_env");
+                    match std::env::var(var) {
+                        Ok(v) if !v.trim().is_empty() => (key, Secret::new(v.trim())),
+                        Ok(_) => {
+                            return Err(err(key, format!("environment variable {var} is empty"))
+                                .hint_that(format!("export {var}=... before running roster")))
+                        }
+                        Err(std::env::VarError::NotUnicode(_)) => {
+                            return Err(err(
+                                key,
+                                format!("environment variable {var} is not valid UTF-8"),
+                            ))
+                        }
+                        Err(std::env::VarError::NotPresent) => {
+                            return Err(err(key, format!("environment variable {var} is not set"))
+                                .hint_that(format!("export {var}=... before running roster")))
+                        }
                     }
-                },
+                }
                 SecretSource::Command(cmd) => {
-                    run_secret_command(cmd).map_err(|m| err(format!("{field}_command"), m))?
+                    let key = format!("{field}_command");
+                    let value = run_secret_command(cmd).map_err(|m| err(key.clone(), m))?;
+                    (key, value)
                 }
             };
+            let header = self
+                .kind
+                .fields()
+                .iter()
+                .any(|f| f.name == field.as_str() && f.header);
+            if let Some(problem) = value_problem(value.expose(), header) {
+                return Err(err(key, format!("the secret {problem}")));
+            }
             secrets.insert(field.clone(), value);
         }
         Ok(Profile {
@@ -177,6 +213,7 @@ impl ProfileSpec {
             settings: self.settings.clone(),
             secrets,
             source: source.to_string(),
+            fresh_login: false,
         })
     }
 }
@@ -184,54 +221,4 @@ impl ProfileSpec {
 fn provider_names_hint() -> String {
     let names: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.name()).collect();
     format!("provider must be one of: {}", names.join(", "))
-}
-
-/// Only https, unless the host is this machine or the profile opts in.
-fn check_base_url(text: &str, allow_insecure_http: bool) -> Result<String, String> {
-    let url = url::Url::parse(text).map_err(|e| format!("`{text}` is not a URL: {e}"))?;
-    match url.scheme() {
-        "https" => {}
-        "http" if allow_insecure_http || is_loopback(&url) => {}
-        "http" => {
-            return Err(format!(
-                "`{text}` uses http:// to a host that is not this machine; secrets would travel \
-                 in clear. Use https://, or set allow_insecure_http = true in this profile"
-            ))
-        }
-        other => return Err(format!("scheme `{other}` is not supported; use https://")),
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err("must not have a query or fragment".into());
-    }
-    Ok(text.trim_end_matches('/').to_string())
-}
-
-fn is_loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    }
-}
-
-fn run_secret_command(cmd: &str) -> Result<Secret, String> {
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(cmd)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run `{cmd}`: {e}"))?;
-    if !out.status.success() {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let first = stderr.lines().next().unwrap_or("").trim();
-        return Err(format!("`{cmd}` failed ({}): {first}", out.status));
-    }
-    let value = String::from_utf8(out.stdout)
-        .map_err(|_| format!("`{cmd}` printed something that is not UTF-8"))?;
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(format!("`{cmd}` printed nothing"));
-    }
-    Ok(Secret::new(value))
 }

@@ -19,10 +19,16 @@ fn a_paradigm_profile_parses_with_defaults() {
     assert_eq!(p.secrets["token"], SecretSource::Env("K".into()));
 }
 
+/// The error of the one profile `acme`, which must be broken.
+fn broken(text: &str) -> ConfigError {
+    let c = parse(text).unwrap();
+    assert!(c.profiles.is_empty(), "{:?}", c.profiles.keys());
+    c.select(&[]).unwrap_err()
+}
+
 #[test]
 fn unknown_key_names_file_profile_and_key() {
-    let e =
-        parse("[profiles.acme]\nprovider = \"paradigm\"\ntoken = \"x\"\ncolour = 1\n").unwrap_err();
+    let e = broken("[profiles.acme]\nprovider = \"paradigm\"\ntoken = \"x\"\ncolour = 1\n");
     assert_eq!(e.profile.as_deref(), Some("acme"));
     assert_eq!(e.key.as_deref(), Some("colour"));
     assert!(e.to_string().contains("/tmp/c.toml"));
@@ -30,14 +36,14 @@ fn unknown_key_names_file_profile_and_key() {
 
 #[test]
 fn unknown_provider_lists_the_known_ones() {
-    let e = parse("[profiles.a]\nprovider = \"okta\"\n").unwrap_err();
+    let e = broken("[profiles.acme]\nprovider = \"okta\"\n");
     assert!(e.hint().unwrap().contains("paradigm"));
 }
 
 #[test]
 fn http_is_refused_unless_loopback_or_opted_in() {
-    let base = "[profiles.a]\nprovider = \"paradigm\"\ntoken = \"x\"\n";
-    assert!(parse(&format!("{base}base_url = \"http://example.com\"\n")).is_err());
+    let base = "[profiles.acme]\nprovider = \"paradigm\"\ntoken = \"x\"\n";
+    broken(&format!("{base}base_url = \"http://example.com\"\n"));
     for ok in [
         "http://127.0.0.1:8787/paradigm",
         "http://127.8.9.10",
@@ -45,20 +51,28 @@ fn http_is_refused_unless_loopback_or_opted_in() {
         "http://[::1]:80",
     ] {
         assert!(
-            parse(&format!("{base}base_url = \"{ok}\"\n")).is_ok(),
+            parse(&format!("{base}base_url = \"{ok}\"\n"))
+                .unwrap()
+                .profiles
+                .len()
+                == 1,
             "{ok}"
         );
     }
-    assert!(parse(&format!(
-        "{base}base_url = \"http://example.com\"\nallow_insecure_http = true\n"
-    ))
-    .is_ok());
+    assert!(
+        parse(&format!(
+            "{base}base_url = \"http://example.com\"\nallow_insecure_http = true\n"
+        ))
+        .unwrap()
+        .profiles
+        .len()
+            == 1
+    );
 }
 
 #[test]
 fn two_sources_for_one_secret_are_refused() {
-    let e = parse("[profiles.a]\nprovider = \"paradigm\"\ntoken = \"x\"\ntoken_env = \"Y\"\n")
-        .unwrap_err();
+    let e = broken("[profiles.acme]\nprovider = \"paradigm\"\ntoken = \"x\"\ntoken_env = \"Y\"\n");
     assert_eq!(e.key.as_deref(), Some("token"));
 }
 
@@ -94,11 +108,85 @@ fn secret_command_and_env_resolve() {
 }
 
 #[test]
-fn rate_limits_parse() {
-    assert_eq!(RateLimit::parse("10/s").unwrap().per_second, 10.0);
-    assert_eq!(RateLimit::parse("120/min").unwrap().per_second, 2.0);
-    assert!(RateLimit::parse("fast").is_none());
-    assert!(RateLimit::parse("0/s").is_none());
+fn a_broken_profile_is_an_error_only_when_used() {
+    let text = "default_profile = \"bad\"\n\
+        [profiles.good]\nprovider = \"paradigm\"\ntoken = \"x\"\n\
+        [profiles.bad]\nprovider = \"paradigm\"\ntoken = \"x\"\nrate_limit = \"1e-300/s\"\n\
+        [profiles.odd]\nprovider = \"okta\"\nbase_url = \"https://u:pw@okta.example\"\n";
+    let c = parse(text).unwrap();
+    assert_eq!(c.names(), ["bad", "good", "odd"]);
+    assert_eq!(c.select(&["good".into()]).unwrap()[0].name, "good");
+    let e = c.select(&[]).unwrap_err();
+    assert_eq!(
+        (e.profile.as_deref(), e.key.as_deref()),
+        (Some("bad"), Some("rate_limit"))
+    );
+    assert!(e.hint().unwrap().contains("roster profiles remove bad"));
+    let odd = &c.broken["odd"];
+    assert_eq!(odd.provider.as_deref(), Some("okta"));
+    assert_eq!(
+        odd.base_url.as_deref(),
+        Some("https://[redacted]@okta.example")
+    );
+    assert!(c
+        .select(&["nope".into()])
+        .unwrap_err()
+        .message
+        .contains("known: bad, good, odd"));
+}
+
+#[test]
+fn a_profile_that_is_not_a_table_is_broken_alone() {
+    let c =
+        parse("[profiles]\nflat = 3\n[profiles.good]\nprovider = \"paradigm\"\ntoken = \"x\"\n")
+            .unwrap();
+    assert!(c.broken.contains_key("flat"));
+    assert!(c.profiles.contains_key("good"));
+}
+
+#[test]
+fn control_characters_are_refused_naming_the_key() {
+    let base = "[profiles.acme]\nprovider = \"bleemeo\"\nusername = \"a@b.c\"\npassword = \"p\"\n";
+    for (extra, key) in [
+        ("account_id = \"abc\\r\\nX-Evil: 1\"\n", "account_id"),
+        ("account_id = \"ab\\u00e9\"\n", "account_id"),
+        ("client_id = \"a\\u0000\"\n", "client_id"),
+        ("base_url = \"https://h.example/\\nx\"\n", "base_url"),
+    ] {
+        let e = broken(&format!("{base}{extra}"));
+        assert_eq!(e.key.as_deref(), Some(key), "{extra}: {e}");
+    }
+    let e = broken("[profiles.acme]\nprovider = \"paradigm\"\ntoken = \"k\\n\"\n");
+    assert_eq!(e.key.as_deref(), Some("token"));
+    let c =
+        parse("[profiles.acme]\nprovider = \"paradigm\"\ntoken_command = \"printf 'a\\\\rb'\"\n")
+            .unwrap();
+    let e = c.profiles["acme"].resolve("f").unwrap_err();
+    assert_eq!(e.key.as_deref(), Some("token_command"), "{e}");
+    assert!(e.message.contains("U+000D"), "{e}");
+}
+
+#[test]
+fn cradl_auth_url_follows_the_base_url_rule() {
+    let base = "[profiles.acme]\nprovider = \"cradl\"\nclient_id = \"c\"\nclient_secret = \"s\"\n";
+    let e = broken(&format!(
+        "{base}base_url = \"http://127.0.0.1:9/cradl\"\nauth_url = \"http://auth.example.com/t\"\n"
+    ));
+    assert_eq!(e.key.as_deref(), Some("auth_url"));
+    let e = broken(&format!(
+        "{base}auth_url = \"https://id:secret@auth.example.com/t\"\n"
+    ));
+    assert!(!e.to_string().contains("secret@"), "{e}");
+    let ok = parse(&format!(
+        "{base}base_url = \"http://127.0.0.1:9/cradl\"\nauth_url = \"http://127.0.0.1:9/cradl/oauth2/token\"\n"
+    ))
+    .unwrap();
+    assert_eq!(ok.profiles.len(), 1);
+    let opted = parse(&format!(
+        "{base}allow_insecure_http = true\nauth_url = \"http://auth.example.com/t\"\n"
+    ))
+    .unwrap();
+    assert_eq!(opted.profiles.len(), 1);
 }
 
 #[test]

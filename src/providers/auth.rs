@@ -2,19 +2,23 @@
 //!
 //! Static bearer keys (Paradigm) need none of this. Password grants, client credentials and
 //! JWT logins implement [`Flow`]; [`TokenManager`] caches their tokens in memory and in
-//! `<cache dir>/tokens/<profile>.json` (mode 0600), refreshes them before they expire, and
-//! renews them once after a 401. The cache holds access and refresh tokens, never a password
-//! or a client secret.
-
-use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+//! `<cache dir>/tokens/<profile>.json` (mode 0600, in a 0700 directory), refreshes them before
+//! they expire, and renews them once after a 401. The cache holds access and refresh tokens,
+//! never a password or a client secret: only a salted, iterated hash of the profile's settings
+//! and secrets, so that a changed secret never rides on a token the old one earned.
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
-use crate::config::Profile;
 use crate::providers::ProviderError;
 use crate::secret::Secret;
+
+mod cache;
+
+pub use cache::{cache_dir, TokenCache};
+
+/// Moved to [`crate::fsutil`]; kept here for callers not yet moved.
+pub use crate::fsutil::write_private;
 
 /// Seconds before expiry at which a token counts as stale.
 const EXPIRY_MARGIN_SECS: i64 = 30;
@@ -47,6 +51,19 @@ impl AccessToken {
         }
     }
 
+    /// Why this token cannot be sent in an `Authorization` header, if it cannot: a corrupt
+    /// cache entry or an odd vendor answer must not turn into "failed to parse header value".
+    pub(super) fn unsendable(&self) -> Option<&'static str> {
+        let bad = |s: &Secret| !s.expose().chars().all(|c| ('!'..='~').contains(&c));
+        if self.access.expose().is_empty() || bad(&self.access) {
+            Some("the access token")
+        } else if self.refresh.as_ref().is_some_and(bad) {
+            Some("the refresh token")
+        } else {
+            None
+        }
+    }
+
     pub fn is_fresh(&self) -> bool {
         self.expires_at
             .is_none_or(|at| at - EXPIRY_MARGIN_SECS > now())
@@ -66,126 +83,6 @@ pub trait Flow: Send + Sync {
     async fn refresh(&self, _refresh: &Secret) -> Result<AccessToken, ProviderError> {
         self.login().await
     }
-}
-
-/// Where a profile's token is cached between invocations.
-#[derive(Debug, Clone)]
-pub struct TokenCache {
-    path: Option<PathBuf>,
-    /// Changes when the profile's provider, URL or login name changes, so a stale token from a
-    /// different tenant is never reused.
-    fingerprint: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct CacheFile {
-    fingerprint: String,
-    token: AccessToken,
-}
-
-impl TokenCache {
-    pub fn for_profile(profile: &Profile) -> TokenCache {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        profile.kind.name().hash(&mut h);
-        profile.base_url.hash(&mut h);
-        profile.settings.hash(&mut h);
-        for key in ["client_id", "username"] {
-            if let Some(s) = profile.secret(key) {
-                s.expose().hash(&mut h);
-            }
-        }
-        TokenCache {
-            fingerprint: format!("{:016x}", h.finish()),
-            ..TokenCache::for_name(&profile.name)
-        }
-    }
-
-    /// The cache of the profile called `name`, for removing it without resolving secrets.
-    pub fn for_name(name: &str) -> TokenCache {
-        TokenCache {
-            path: cache_dir().map(|d| d.join(format!("{}.json", file_name(name)))),
-            fingerprint: String::new(),
-        }
-    }
-
-    /// A cache that never touches the disk (tests, or no home directory).
-    pub fn in_memory() -> TokenCache {
-        TokenCache {
-            path: None,
-            fingerprint: String::new(),
-        }
-    }
-
-    pub fn load(&self) -> Option<AccessToken> {
-        let path = self.path.as_ref()?;
-        let text = std::fs::read_to_string(path).ok()?;
-        let file: CacheFile = serde_json::from_str(&text).ok()?;
-        (file.fingerprint == self.fingerprint).then_some(file.token)
-    }
-
-    /// Best effort: a cache that cannot be written only costs a login next time.
-    pub fn store(&self, token: &AccessToken) {
-        let Some(path) = &self.path else { return };
-        let file = CacheFile {
-            fingerprint: self.fingerprint.clone(),
-            token: token.clone(),
-        };
-        let Ok(text) = serde_json::to_string(&file) else {
-            return;
-        };
-        let _ = write_private(path, text.as_bytes());
-    }
-
-    /// Whether a cache file is there, whatever login it holds.
-    pub fn exists(&self) -> bool {
-        self.path.as_ref().is_some_and(|p| p.exists())
-    }
-
-    /// Forget the token (`roster profiles logout`). True if a file was removed.
-    pub fn clear(&self) -> bool {
-        self.path
-            .as_ref()
-            .is_some_and(|p| std::fs::remove_file(p).is_ok())
-    }
-}
-
-/// `<cache dir>/tokens`, e.g. `~/.cache/roster/tokens` on Linux.
-pub fn cache_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "roster").map(|d| d.cache_dir().join("tokens"))
-}
-
-/// A profile name as a file name: anything unusual becomes `_`.
-fn file_name(profile: &str) -> String {
-    profile
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
-/// Write a file readable by its owner only, atomically (temp file + rename).
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .ok_or_else(|| std::io::Error::other("no parent directory"))?;
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// One profile's current token: from memory, else the cache file, else a login.
@@ -246,8 +143,10 @@ impl<F: Flow> TokenManager<F> {
     async fn renew_from(&self, old: &AccessToken) -> Result<AccessToken, ProviderError> {
         if let Some(r) = &old.refresh {
             if let Ok(t) = self.flow.refresh(r).await {
-                self.cache.store(&t);
-                return Ok(t);
+                if t.unsendable().is_none() {
+                    self.cache.store(&t);
+                    return Ok(t);
+                }
             }
         }
         self.login().await
@@ -255,103 +154,15 @@ impl<F: Flow> TokenManager<F> {
 
     async fn login(&self) -> Result<AccessToken, ProviderError> {
         let t = self.flow.login().await?;
+        if let Some(what) = t.unsendable() {
+            return Err(ProviderError::protocol(format!(
+                "{what} the vendor issued holds characters an HTTP header cannot carry"
+            )));
+        }
         self.cache.store(&t);
         Ok(t)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::atomic::{AtomicU32, Ordering};
-
-    struct Counting {
-        logins: AtomicU32,
-        refreshes: AtomicU32,
-        lifetime: i64,
-    }
-
-    #[async_trait]
-    impl Flow for Counting {
-        async fn login(&self) -> Result<AccessToken, ProviderError> {
-            let n = self.logins.fetch_add(1, Ordering::SeqCst);
-            Ok(AccessToken::new(
-                Secret::new(format!("login-{n}")),
-                Some(Secret::new("r")),
-                Some(self.lifetime),
-            ))
-        }
-        async fn refresh(&self, _r: &Secret) -> Result<AccessToken, ProviderError> {
-            let n = self.refreshes.fetch_add(1, Ordering::SeqCst);
-            Ok(AccessToken::new(
-                Secret::new(format!("refresh-{n}")),
-                None,
-                Some(self.lifetime),
-            ))
-        }
-    }
-
-    fn flow(lifetime: i64) -> Counting {
-        Counting {
-            logins: AtomicU32::new(0),
-            refreshes: AtomicU32::new(0),
-            lifetime,
-        }
-    }
-
-    #[tokio::test]
-    async fn logs_in_once_then_reuses() {
-        let m = TokenManager::new(flow(3600), TokenCache::in_memory());
-        assert_eq!(m.token().await.unwrap().expose(), "login-0");
-        assert_eq!(m.token().await.unwrap().expose(), "login-0");
-        assert_eq!(m.flow.logins.load(Ordering::SeqCst), 1);
-    }
-
-    #[tokio::test]
-    async fn expired_tokens_are_refreshed_and_401_renews_once() {
-        // A lifetime inside the margin is stale at once.
-        let m = TokenManager::new(flow(1), TokenCache::in_memory());
-        assert_eq!(m.token().await.unwrap().expose(), "login-0");
-        assert_eq!(m.token().await.unwrap().expose(), "refresh-0");
-        let m = TokenManager::new(flow(3600), TokenCache::in_memory());
-        let first = m.token().await.unwrap();
-        let second = m.renew(&first).await.unwrap();
-        assert_eq!(second.expose(), "refresh-0");
-        // A second task that saw the same rejected token gets the renewed one, no new request.
-        assert_eq!(m.renew(&first).await.unwrap().expose(), "refresh-0");
-        assert_eq!(m.flow.refreshes.load(Ordering::SeqCst), 1);
-    }
-
-    #[test]
-    fn cache_round_trips_with_private_mode() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = TokenCache {
-            path: Some(dir.path().join("tokens/p.json")),
-            fingerprint: "f".into(),
-        };
-        let t = AccessToken::new(Secret::new("a"), None, Some(60));
-        cache.store(&t);
-        assert_eq!(cache.load().unwrap().access.expose(), "a");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("tokens/p.json"))
-                .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        let other = TokenCache {
-            fingerprint: "g".into(),
-            ..cache.clone()
-        };
-        assert!(other.load().is_none());
-        assert!(cache.clear());
-        assert!(cache.load().is_none());
-    }
-
-    #[test]
-    fn profile_names_become_safe_file_names() {
-        assert_eq!(file_name("acme/prod ü"), "acme_prod__");
-    }
-}
+mod tests;

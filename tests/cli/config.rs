@@ -108,3 +108,69 @@ fn several_profiles_without_a_default_is_a_usage_question() {
     let out = env.run(&["--profile", "a,b", "users", "list"]);
     assert_eq!(code(&out), 2, "one command, one profile: {}", stderr(&out));
 }
+
+#[test]
+fn a_failing_secret_command_shows_its_stderr_and_never_its_stdout() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.a]\nprovider = \"paradigm\"\nbase_url = \"{}\"\n\
+         token_command = \"printf '%s%s' half- secret; echo 'vault: locked' >&2; printf 'run%s\\\\n' ': vault-unlock' >&2; exit 4\"\n",
+        env.base_url("paradigm")
+    ));
+    let err = config_error(&env, &["users", "list"]);
+    assert!(
+        // The command itself is quoted: these are split in it so only its stderr holds them.
+        err.contains("vault: locked") && err.contains("run: vault-unlock"),
+        "every line of stderr, not only the first: {err}"
+    );
+    assert!(!err.contains("half-secret"), "never stdout: {err}");
+}
+
+/// A file with one good profile and three broken ones, the default among them.
+pub(crate) fn half_broken(env: &Env) {
+    env.write_config(&format!(
+        "default_profile = \"insecure\"\n\
+         [profiles.good]\nprovider = \"paradigm\"\nbase_url = \"{}\"\ntoken = \"roster-sandbox-paradigm-key\"\n\
+         [profiles.insecure]\nprovider = \"paradigm\"\nbase_url = \"http://paradigm.example.com\"\ntoken = \"x\"\n\
+         [profiles.typo]\nprovider = \"paradigm\"\ntokn = \"x\"\n\
+         [profiles.rate]\nprovider = \"paradigm\"\ntoken = \"x\"\nrate_limit = \"1e-300/s\"\n",
+        env.base_url("paradigm")
+    ));
+}
+
+#[test]
+fn one_broken_profile_does_not_poison_the_file() {
+    let env = Env::new();
+    half_broken(&env);
+    let users = env.json(&["--profile", "good", "users", "list"]);
+    assert!(!users.as_array().unwrap().is_empty());
+
+    // Used, each is exit 3 naming file, profile and key; the default too.
+    for (args, profile, key) in [
+        (&["users", "list"][..], "insecure", "base_url"),
+        (&["--profile", "typo", "users", "list"][..], "typo", "tokn"),
+        (
+            &["--profile", "rate", "users", "list"][..],
+            "rate",
+            "rate_limit",
+        ),
+        (&["profiles", "show", "rate"][..], "rate", "rate_limit"),
+    ] {
+        let err = config_error(&env, args);
+        assert!(
+            err.contains(&format!("profile `{profile}`")) && err.contains(&format!("key `{key}`")),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn toml_that_does_not_parse_still_stops_every_profile() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[profiles.good]\nprovider = \"paradigm\"\nbase_url = \"{}\"\ntoken = \"roster-sandbox-paradigm-key\"\n[profiles.bad\n",
+        env.base_url("paradigm")
+    ));
+    let err = config_error(&env, &["--profile", "good", "users", "list"]);
+    assert!(err.contains("invalid TOML"), "{err}");
+}

@@ -8,6 +8,7 @@ mod config;
 mod cradl;
 mod errors;
 mod generated;
+mod hardening;
 mod import;
 mod interactive;
 mod local_server;

@@ -234,3 +234,41 @@ fn remove_asks_for_yes_in_scripts_and_clears_the_default() {
         .collect();
     assert_eq!(names, ["amani", "bleemeo", "cradl"]);
 }
+
+#[test]
+fn refusals_without_a_prompt_say_why_nobody_was_asked() {
+    let env = Env::new();
+    for (vars, flags, why) in [
+        (&[][..], &["--no-input"][..], "--no-input is set"),
+        (
+            &[("ROSTER_NO_INPUT", "1")][..],
+            &[][..],
+            "ROSTER_NO_INPUT is set",
+        ),
+        (&[][..], &[][..], "stdin is not a terminal"),
+    ] {
+        for args in [
+            &["profiles", "remove", "paradigm"][..],
+            &["users", "delete", "ada@sandbox.example"][..],
+            &["profiles", "add"][..],
+        ] {
+            let mut cmd = env.roster();
+            for (k, v) in vars {
+                cmd.env(k, v);
+            }
+            let out = cmd.args(flags).args(args).output().unwrap();
+            assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains(why),
+                "{why}: {args:?}: {}",
+                stderr(&out)
+            );
+            assert!(
+                !stderr(&out).contains("no terminal to ask on"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+    assert_eq!(env.sandbox.stats().writes, 0);
+}

@@ -7,7 +7,7 @@ use crate::config::{Config, ProviderKind};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Identity;
-use crate::providers::{self, auth::TokenCache};
+use crate::providers;
 
 /// Add a profile to the config file (asks on a terminal; flags in scripts)
 ///
@@ -90,6 +90,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             "`profiles add` writes the config file; --sandbox has built-in profiles only",
         ));
     }
+    // Drafted and checked without the lock: a person may take their time answering.
     let mut file = ConfigFile::open(ctx.global.config.as_deref())?;
     let names = file.profile_names();
     let situation = Situation {
@@ -97,6 +98,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         existing: &names,
         has_default: file.default_profile().is_some(),
         interactive: ctx.interactive,
+        no_prompt: ctx.why_no_prompt(),
         yes: ctx.global.yes,
     };
     let draft = draft::draft(&args, &situation, ctx.prompter.as_ref())?;
@@ -110,34 +112,49 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     // Validated before anything is checked or written: a profile roster could not read back is
     // never saved.
     let config = file.config()?;
+    let spec = config.profile(&draft.name)?;
     if !args.skip_check {
         check_or_ask(ctx, &config, &draft.name).await?;
     }
-    let spec = config
-        .profiles
-        .get(&draft.name)
-        .ok_or_else(|| Error::failure("internal: the new profile is not in the file"))?;
-    let summary = ProfileSummary::new(&config, spec);
     if ctx.global.dry_run {
         ctx.out.note(format!(
             "dry run: profile `{}` not written to {}",
             draft.name, file.shown
         ));
-    } else {
-        file.save()?;
-        ctx.out.note(format!(
-            "saved profile `{}`{} to {}{}",
-            draft.name,
-            if draft.make_default {
-                " as the default"
-            } else {
-                ""
-            },
-            file.shown,
-            if file.existed { "" } else { " (a new file)" }
-        ));
+        return ctx.out.item(&ProfileSummary::new(&config, spec));
     }
-    ctx.out.item(&summary)
+    // Read again under the lock and apply the same edit, so that profiles other commands
+    // added meanwhile are kept.
+    let mut file = ConfigFile::open_locked(ctx.global.config.as_deref())?;
+    let appeared = !names.contains(&draft.name) && file.profile_names().contains(&draft.name);
+    if appeared && !ctx.global.yes {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!(
+                "profile `{}` was added to {} by another command meanwhile; nothing was written",
+                draft.name, file.shown
+            ),
+        )
+        .with_hint("pass --yes to replace it"));
+    }
+    file.set_profile(&draft.name, &draft.entries)?;
+    if draft.make_default {
+        file.set_default(Some(&draft.name));
+    }
+    let saved = file.save(Some(&draft.name))?;
+    ctx.out.note(format!(
+        "saved profile `{}`{} to {}{}",
+        draft.name,
+        if draft.make_default {
+            " as the default"
+        } else {
+            ""
+        },
+        file.shown,
+        if file.existed { "" } else { " (a new file)" }
+    ));
+    let spec = saved.profile(&draft.name)?;
+    ctx.out.item(&ProfileSummary::new(&saved, spec))
 }
 
 /// Check the credentials live; when that fails, a person may save anyway, a script may not.
@@ -179,14 +196,10 @@ async fn check_or_ask(ctx: &Context, config: &Config, name: &str) -> Result<()> 
 
 /// `profiles check` for a profile that is not saved yet.
 async fn check(ctx: &Context, config: &Config, name: &str) -> Result<Identity> {
-    let spec = config
-        .profiles
-        .get(name)
-        .ok_or_else(|| Error::failure("internal: the new profile is not in the file"))?;
-    let profile = spec.resolve(&config.source)?;
+    let mut profile = config.profile(name)?.resolve(&config.source)?;
     // A token cached for an earlier profile of this name would prove nothing about these
     // credentials.
-    TokenCache::for_name(name).clear();
+    profile.fresh_login = true;
     let provider =
         providers::build(&profile, &ctx.http).map_err(|e| Error::from_provider(e, name))?;
     provider

@@ -3,6 +3,7 @@
 use self::flags::{missing, plain_flags, refuse_foreign_flags, secret_fields, SecretField};
 use super::add::Args;
 use crate::config::ProviderKind;
+use crate::context::pass_or_ask;
 use crate::error::{Error, Result};
 use crate::prompt::Prompter;
 use crate::providers::cradl;
@@ -16,6 +17,8 @@ pub struct Situation<'a> {
     pub has_default: bool,
     /// A person can answer.
     pub interactive: bool,
+    /// Why nobody can, when nobody can (`Context::why_no_prompt`).
+    pub no_prompt: Option<&'static str>,
     /// `--yes`: replace an existing profile without asking.
     pub yes: bool,
 }
@@ -48,8 +51,9 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
             .map(|v| format!(" for {}", v.kind()))
             .unwrap_or_default();
         return Err(Error::usage(format!(
-            "missing {}{kind}; pass {pronoun} or run on a terminal",
-            missing.join(" and ")
+            "missing {}{kind}; {}",
+            missing.join(" and "),
+            pass_or_ask(pronoun, s.no_prompt)
         )));
     }
 
@@ -287,6 +291,9 @@ fn check_var(var: &str) -> std::result::Result<(), String> {
 /// https, or http to this machine (as the config accepts without `allow_insecure_http`).
 fn check_url(text: &str) -> std::result::Result<(), String> {
     let url = url::Url::parse(text.trim()).map_err(|e| format!("not a URL: {e}"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("no user or password in the URL; the secret is asked next".into());
+    }
     let local = matches!(url.host_str(), Some("localhost" | "[::1]"))
         || url.host_str().is_some_and(|h| h.starts_with("127."));
     match url.scheme() {

@@ -1,12 +1,13 @@
-//! The config file edited in place (comments kept), validated, and written with mode 0600.
+//! The config file edited in place (comments kept), validated, and written under a lock.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table};
 
-use crate::config::{config_path, Config};
+use crate::config::{config_path, toml_error, Config};
 use crate::error::{Error, ErrorKind, Result};
-use crate::providers::auth::write_private;
+use crate::fsutil;
 
 /// The config file as text that can be edited without losing anything.
 pub struct ConfigFile {
@@ -17,19 +18,29 @@ pub struct ConfigFile {
     /// False when the file does not exist yet.
     pub existed: bool,
     doc: DocumentMut,
+    /// The exclusive lock on `<path>.lock`, held from the read to the write when the file was
+    /// opened to be changed; dropping it releases the lock.
+    lock: Option<File>,
 }
 
 impl ConfigFile {
-    /// The file `--config`/`ROSTER_CONFIG` or the platform default names; a missing file is an
-    /// empty one.
+    /// The file `--config`/`ROSTER_CONFIG` or the platform default names, read without a
+    /// lock (to look at it, or to draft an edit); a missing file is an empty one.
     pub fn open(explicit: Option<&Path>) -> Result<ConfigFile> {
-        let path = config_path(explicit).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Config,
-                "cannot find a home directory for the config file; pass --config",
-            )
-        })?;
-        let shown = path.display().to_string();
+        let (path, shown) = locate(explicit)?;
+        ConfigFile::read(path, shown, None)
+    }
+
+    /// The same file, to change it: waits for the exclusive lock beside it, then reads it, so
+    /// that edits by concurrent `profiles add` / `remove` each see the one before and none is
+    /// lost. The lock is held until this is dropped.
+    pub fn open_locked(explicit: Option<&Path>) -> Result<ConfigFile> {
+        let (path, shown) = locate(explicit)?;
+        let lock = take_lock(&path, &shown)?;
+        ConfigFile::read(path, shown, Some(lock))
+    }
+
+    fn read(path: PathBuf, shown: String, lock: Option<File>) -> Result<ConfigFile> {
         let config_err = |m: String| Error::new(ErrorKind::Config, format!("config {shown}: {m}"));
         let (text, existed) = match std::fs::read_to_string(&path) {
             Ok(t) => (t, true),
@@ -38,17 +49,13 @@ impl ConfigFile {
         };
         let doc: DocumentMut = text
             .parse()
-            .map_err(|e| config_err(format!("invalid TOML: {e}")))?;
-        let path = if existed {
-            std::fs::canonicalize(&path).unwrap_or(path)
-        } else {
-            path
-        };
+            .map_err(|e| config_err(format!("invalid TOML: {}", toml_error(&e))))?;
         Ok(ConfigFile {
             path,
             shown,
             existed,
             doc,
+            lock,
         })
     }
 
@@ -180,14 +187,82 @@ impl ConfigFile {
         }
     }
 
-    /// Check the edited text as roster will read it, then write it: the directory is created if
-    /// needed, the file replaced atomically and readable by its owner only.
-    pub fn save(&self) -> Result<Config> {
+    /// Check the edited text as roster will read it, then write it, and return what roster
+    /// will read. `profile`, when given, must be valid (the one just added): other profiles
+    /// that were already broken stay as they were. The file is replaced atomically, through a
+    /// symlink to its target, keeping its mode unless that was wider than 0600 (a new file is
+    /// 0600, in a 0700 directory). Only a file opened with `open_locked` can be saved.
+    pub fn save(&self, profile: Option<&str>) -> Result<Config> {
+        if self.lock.is_none() {
+            return Err(Error::failure(
+                "internal: the config file is saved only under its lock",
+            ));
+        }
         let config = self.config()?;
-        write_private(&self.path, self.doc.to_string().as_bytes())
+        if let Some(name) = profile {
+            config.profile(name)?;
+        }
+        let mode = match fsutil::mode_of(&self.path) {
+            Some(m) if m & !0o600 == 0 => m,
+            _ => 0o600,
+        };
+        fsutil::write_with_mode(&self.path, self.doc.to_string().as_bytes(), mode)
             .map_err(|e| Error::failure(format!("cannot write {}", self.shown)).with_source(e))?;
         Ok(config)
     }
+}
+
+/// The config file's path as named, and the file it really is (symlinks followed).
+fn locate(explicit: Option<&Path>) -> Result<(PathBuf, String)> {
+    let named = config_path(explicit).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Config,
+            "cannot find a home directory for the config file; pass --config",
+        )
+    })?;
+    let shown = named.display().to_string();
+    let path = fsutil::resolve_symlinks(&named).map_err(|e| {
+        Error::new(
+            ErrorKind::Config,
+            format!("config {shown}: cannot follow it: {e}"),
+        )
+    })?;
+    Ok((path, shown))
+}
+
+/// Wait for the exclusive lock on `<path>.lock` (created 0600 beside the file, in a 0700
+/// directory if that is new). Saying so when another roster holds it.
+fn take_lock(path: &Path, shown: &str) -> Result<File> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let lock_path = path.with_file_name(name);
+    let cannot = |e: std::io::Error| {
+        Error::failure(format!(
+            "cannot lock {shown} (with {})",
+            lock_path.display()
+        ))
+        .with_source(e)
+    };
+    if let Some(dir) = lock_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fsutil::create_private_dir(dir).map_err(cannot)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&lock_path).map_err(cannot)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!("waiting for another roster to finish editing {shown}...");
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(cannot(e)),
+    }
+    file.lock().map_err(cannot)?;
+    Ok(file)
 }
 
 /// Comments separated from an item by a blank line describe the file or a group of profiles,
@@ -200,121 +275,4 @@ fn detached_comments(prefix: Option<&str>) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const KEPT: &str = "# my profiles\ndefault_profile = \"old\"\n\n# the old tenant\n[profiles.old]\nprovider = \"paradigm\" # inline note\ntoken_env = \"OLD\"\n";
-
-    fn file(text: &str) -> (tempfile::TempDir, ConfigFile) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/config.toml");
-        if !text.is_empty() {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, text).unwrap();
-        }
-        let f = ConfigFile::open(Some(&path)).unwrap();
-        (dir, f)
-    }
-
-    fn entries(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn adding_keeps_comments_and_other_profiles() {
-        let (_d, mut f) = file(KEPT);
-        assert!(f.existed && f.profile_names() == ["old"]);
-        f.set_profile(
-            "new",
-            &entries(&[("provider", "paradigm"), ("token_env", "NEW")]),
-        )
-        .unwrap();
-        let text = f.doc.to_string();
-        assert!(text.starts_with(KEPT), "{text}");
-        assert!(text.ends_with("[profiles.new]\nprovider = \"paradigm\"\ntoken_env = \"NEW\"\n"));
-        let c = f.save().unwrap();
-        assert_eq!(c.profiles.len(), 2);
-        assert_eq!(std::fs::read_to_string(&f.path).unwrap(), text);
-    }
-
-    #[test]
-    fn replacing_keeps_the_comment_above_and_removing_clears_the_default() {
-        let (_d, mut f) = file(KEPT);
-        f.set_profile(
-            "old",
-            &entries(&[("provider", "paradigm"), ("token_env", "X")]),
-        )
-        .unwrap();
-        let text = f.doc.to_string();
-        assert!(
-            text.contains("# the old tenant\n[profiles.old]\nprovider"),
-            "{text}"
-        );
-        assert!(!text.contains("OLD"));
-        assert!(f.remove_profile("old"));
-        assert!(!f.remove_profile("old"));
-        assert_eq!(f.default_profile(), Some("old"));
-        assert!(f.config().is_err(), "a default naming nothing is invalid");
-        f.set_default(None);
-        assert!(f.config().unwrap().profiles.is_empty());
-    }
-
-    #[test]
-    fn removing_keeps_comments_about_the_file_but_not_about_the_profile() {
-        let text = "# roster profiles\n# (work)\n\n# acme's tenant\n[profiles.a]\nprovider = \"paradigm\"\ntoken_env = \"A\"\n\n[profiles.b]\nprovider = \"paradigm\"\ntoken_env = \"B\"\n";
-        let (_d, mut f) = file(text);
-        assert!(f.remove_profile("a"));
-        let left = f.doc.to_string();
-        assert!(
-            left.starts_with("# roster profiles\n# (work)\n\n"),
-            "{left}"
-        );
-        assert!(!left.contains("acme's tenant"), "{left}");
-        assert!(left.contains("[profiles.b]"));
-        assert_eq!(f.config().unwrap().profiles.len(), 1);
-
-        let text = "# header\n\ndefault_profile = \"a\"\n\n[profiles.a]\nprovider = \"paradigm\"\ntoken_env = \"A\"\n";
-        let (_d, mut f) = file(text);
-        f.set_default(None);
-        assert!(f.remove_profile("a"));
-        let left = f.doc.to_string();
-        assert!(left.contains("# header"), "{left}");
-        assert!(f.config().unwrap().profiles.is_empty());
-    }
-
-    #[test]
-    fn a_missing_file_and_directory_are_created_private() {
-        let (_d, mut f) = file("");
-        assert!(!f.existed && f.profile_names().is_empty());
-        f.set_profile(
-            "a",
-            &entries(&[("provider", "paradigm"), ("token_env", "A")]),
-        )
-        .unwrap();
-        f.set_default(Some("a"));
-        f.save().unwrap();
-        let text = std::fs::read_to_string(&f.path).unwrap();
-        assert_eq!(
-            text,
-            "default_profile = \"a\"\n\n[profiles.a]\nprovider = \"paradigm\"\ntoken_env = \"A\"\n"
-        );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&f.path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-    }
-
-    #[test]
-    fn an_invalid_result_is_not_written() {
-        let (_d, mut f) = file(KEPT);
-        f.set_profile("bad", &entries(&[("provider", "okta")]))
-            .unwrap();
-        assert_eq!(f.save().unwrap_err().exit_code(), 3);
-        assert_eq!(std::fs::read_to_string(&f.path).unwrap(), KEPT);
-    }
-}
+mod tests;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::config::{Config, ProfileSpec, SecretSource};
+use crate::config::{BrokenProfile, Config, ConfigError, ProfileSpec, SecretSource};
 use crate::output::Row;
 
 /// A profile as shown to people: where each secret comes from, never its value.
@@ -27,6 +27,8 @@ pub struct ProfileSummary {
     /// field -> `env VAR`, `command ...` or `literal`
     pub secrets: BTreeMap<String, String>,
     pub source: String,
+    /// What is wrong with the profile, when roster cannot use it (`null` when it can).
+    pub problem: Option<String>,
 }
 
 impl ProfileSummary {
@@ -50,6 +52,21 @@ impl ProfileSummary {
                 })
                 .collect(),
             source: config.source.clone(),
+            problem: None,
+        }
+    }
+
+    /// A profile that failed validation: what could be read of it, and what is wrong.
+    pub fn broken(config: &Config, broken: &BrokenProfile) -> Self {
+        ProfileSummary {
+            name: broken.name.clone(),
+            provider: broken.provider.clone().unwrap_or_default(),
+            base_url: broken.base_url.clone().unwrap_or_default(),
+            default: config.default_profile.as_deref() == Some(broken.name.as_str()),
+            settings: BTreeMap::new(),
+            secrets: BTreeMap::new(),
+            source: config.source.clone(),
+            problem: Some(problem_text(&broken.error)),
         }
     }
 
@@ -70,10 +87,18 @@ impl ProfileSummary {
     }
 }
 
+/// A config error without the file and profile a listing already shows: "key `k`: message".
+pub fn problem_text(e: &ConfigError) -> String {
+    match &e.key {
+        Some(k) => format!("key `{k}`: {}", e.message),
+        None => e.message.clone(),
+    }
+}
+
 impl Row for ProfileSummary {
     fn headers() -> &'static [&'static str] {
         &[
-            "NAME", "PROVIDER", "BASE URL", "DEFAULT", "SETTINGS", "SECRETS",
+            "NAME", "PROVIDER", "BASE URL", "DEFAULT", "SETTINGS", "SECRETS", "PROBLEM",
         ]
     }
 
@@ -85,12 +110,13 @@ impl Row for ProfileSummary {
             if self.default { "yes" } else { "" }.to_string(),
             self.settings_text(),
             self.secrets_text(),
+            self.problem.clone().unwrap_or_default(),
         ]
     }
 
     fn csv_headers() -> &'static [&'static str] {
         &[
-            "name", "provider", "base_url", "default", "settings", "secrets", "source",
+            "name", "provider", "base_url", "default", "settings", "secrets", "source", "problem",
         ]
     }
 
@@ -103,6 +129,7 @@ impl Row for ProfileSummary {
             self.settings_text(),
             self.secrets_text(),
             self.source.clone(),
+            self.problem.clone().unwrap_or_default(),
         ]
     }
 }

@@ -21,44 +21,47 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             "`profiles remove` edits the config file; --sandbox has built-in profiles only",
         ));
     }
-    let mut file = ConfigFile::open(ctx.global.config.as_deref())?;
+    let name = args.name.as_str();
+    let file = ConfigFile::open(ctx.global.config.as_deref())?;
     let config = file.config()?;
-    // The same "not found; known: ..." error every other command gives.
-    let spec = config
-        .select(std::slice::from_ref(&args.name))?
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::failure("internal: no profile selected"))?;
+    // A broken profile can be removed too: that is often the fix.
+    let described = match (config.profiles.get(name), config.broken.get(name)) {
+        (Some(spec), _) => format!("{}, {}", spec.kind, spec.base_url),
+        (None, Some(broken)) => format!("broken: {}", broken.error.message),
+        (None, None) => return Err(config.not_found(name).into()),
+    };
     ctx.confirm(
-        &format!(
-            "Remove profile `{}` ({}, {}) from {}?",
-            spec.name, spec.kind, spec.base_url, file.shown
-        ),
+        &format!("Remove profile `{name}` ({described}) from {}?", file.shown),
         "remove a profile",
     )?;
-    file.remove_profile(&args.name);
-    let was_default = file.default_profile() == Some(args.name.as_str());
-    if was_default {
-        file.set_default(None);
-    }
     if ctx.global.dry_run {
         ctx.out.note(format!(
-            "dry run: profile `{}` not removed from {}",
-            args.name, file.shown
+            "dry run: profile `{name}` not removed from {}",
+            file.shown
         ));
         return Ok(());
     }
-    file.save()?;
-    TokenCache::for_name(&args.name).clear();
-    ctx.out.note(format!(
-        "removed profile `{}` from {}",
-        args.name, file.shown
-    ));
+    // Asked without the lock; edited under it, on the file as it is now.
+    let mut file = ConfigFile::open_locked(ctx.global.config.as_deref())?;
+    if !file.remove_profile(name) {
+        ctx.out.note(format!(
+            "profile `{name}` is no longer in {} (removed meanwhile)",
+            file.shown
+        ));
+        return Ok(());
+    }
+    let was_default = file.default_profile() == Some(name);
+    if was_default {
+        file.set_default(None);
+    }
+    file.save(None)?;
+    TokenCache::for_name(name).clear();
+    ctx.out
+        .note(format!("removed profile `{name}` from {}", file.shown));
     if was_default {
         ctx.out.note(format!(
-            "default_profile named `{}`; it is now unset (choose one with --profile, or set \
-             default_profile in the file)",
-            args.name
+            "default_profile named `{name}`; it is now unset (choose one with --profile, or set \
+             default_profile in the file)"
         ));
     }
     Ok(())

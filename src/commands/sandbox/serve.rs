@@ -36,10 +36,11 @@ pub struct Args {
     #[arg(long, default_value_t = 10, value_name = "SECS",
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub read_timeout: u64,
-    /// Milliseconds added to every answer
-    #[arg(long, default_value_t = 0, value_name = "MS")]
+    /// Milliseconds added to every answer (up to 60000)
+    #[arg(long, default_value_t = 0, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(..=MAX_LATENCY_MS))]
     pub latency: u64,
-    /// Requests each vendor accepts, e.g. 200/s (replaces the documented limits)
+    /// Requests each vendor accepts, e.g. 200/s (1/h to 10000/s; replaces the documented limits)
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub rate_limit: Option<RateLimit>,
     /// Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection,
@@ -49,18 +50,23 @@ pub struct Args {
     /// Seed for the fault draw, so a run can be repeated
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub fault_seed: u64,
-    /// Add this many generated users to each vendor's seed (for benchmarks of big tenants)
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Add this many generated users to each vendor's seed (for benchmarks of big tenants; up
+    /// to 1000000)
+    #[arg(long, default_value_t = 0, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(..=MAX_SEED_USERS))]
     pub seed_users: u32,
-    /// Users an organization may hold where the vendor has a quota (cradl; its seed allows 20)
-    #[arg(long, value_name = "N")]
+    /// Users an organization may hold where the vendor has a quota (cradl; its seed allows 20;
+    /// up to 10000000)
+    #[arg(long, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(..=MAX_USER_QUOTA))]
     pub user_quota: Option<usize>,
     /// API requests Cradl's organization may make before every further one answers 429
     /// `Limit Exceeded`, its monthly cap (no cap by default)
     #[arg(long, value_name = "N")]
     pub monthly_limit: Option<u64>,
-    /// Seconds the "stall" fault holds a request (0 leaves stalls out)
-    #[arg(long, default_value_t = 0, value_name = "SECS")]
+    /// Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)
+    #[arg(long, default_value_t = 0, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(..=MAX_STALL_SECS))]
     pub stall_secs: u64,
     /// Which service's deviations the SCIM server (/scim/v2) reproduces
     #[arg(long, default_value = "rfc", value_name = "NAME",
@@ -68,8 +74,15 @@ pub struct Args {
     pub scim_dialect: Dialect,
 }
 
+// Bounds on what can be typed: past these a sandbox would never answer or never start.
+const MAX_LATENCY_MS: u64 = 60_000;
+const MAX_SEED_USERS: i64 = 1_000_000;
+const MAX_USER_QUOTA: u64 = 10_000_000;
+const MAX_STALL_SECS: u64 = 3_600;
+
 fn parse_share(text: &str) -> std::result::Result<f64, String> {
-    match text.parse::<f64>() {
+    // NaN is outside every range, so it is refused with the rest.
+    match text.trim().parse::<f64>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
         _ => Err("expected a number from 0 to 1".to_string()),
     }
@@ -82,7 +95,7 @@ fn dialect_parser() -> impl clap::builder::TypedValueParser<Value = Dialect> {
 }
 
 fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
-    RateLimit::parse(text).ok_or_else(|| "expected a rate like 200/s or 600/min".to_string())
+    RateLimit::parse(text)
 }
 
 pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {

@@ -230,11 +230,11 @@ fn auth_url_must_be_https_unless_local() {
     assert_eq!(c.inner.base, "https://api.cradl.ai/v1");
     let caps = c.capabilities();
     assert!(caps.roles && caps.delete && !caps.groups && !caps.deactivate);
-    assert!(Cradl::new(
-        &profile("auth_url = \"http://auth.example.com/t\"\n"),
-        HttpClient::new(false, false).unwrap()
-    )
-    .is_err());
+    // The config already refuses it, as it refuses such a base_url.
+    let text = "[profiles.c]\nprovider = \"cradl\"\nclient_id = \"i\"\nclient_secret = \"s\"\n\
+                auth_url = \"http://auth.example.com/t\"\n";
+    let config = crate::config::Config::parse(text, "t").unwrap();
+    assert_eq!(config.broken["c"].error.key.as_deref(), Some("auth_url"));
 }
 
 #[tokio::test]

@@ -20,7 +20,11 @@ impl Pacer {
             f64::MAX
         };
         Pacer {
-            interval: Duration::from_secs_f64(1.0 / per_second),
+            // At most an hour apart: a rate near zero must not overflow a Duration or an Instant.
+            interval: Duration::try_from_secs_f64(1.0 / per_second)
+                .map_or(Duration::from_secs(3600), |d| {
+                    d.min(Duration::from_secs(3600))
+                }),
             next_slot: Mutex::new(None),
         }
     }

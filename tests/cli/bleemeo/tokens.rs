@@ -42,7 +42,8 @@ fn the_token_is_cached_between_commands_without_the_password() {
     let env = Env::new();
     env.json(&args(&["users", "list"]));
     env.json(&args(&["users", "get", "ada@sandbox.example"]));
-    env.json(&args(&["profiles", "check"]));
+    // Not `profiles check`: that always logs in afresh (tests/cli/hardening/credentials.rs).
+    env.json(&args(&["groups", "list"]));
     assert_eq!(grants(&env), (1, 0), "one login for three commands");
     assert_eq!(route(&env, "POST /bleemeo/o/token/"), 1);
     let path = cache_file(&env);

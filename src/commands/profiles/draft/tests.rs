@@ -11,6 +11,7 @@ fn situation<'a>(existing: &'a [String], interactive: bool, yes: bool) -> Situat
         existing,
         has_default: false,
         interactive,
+        no_prompt: (!interactive).then_some("stdin is not a terminal"),
         yes,
     }
 }
@@ -184,7 +185,7 @@ fn scripts_get_the_missing_flags_named() {
     assert_eq!(e.exit_code(), 2);
     assert_eq!(
         e.to_string(),
-        "missing NAME and --provider; pass them or run on a terminal"
+        "missing NAME and --provider; pass them or run on a terminal (stdin is not a terminal)"
     );
     let args = Args {
         name: Some("m".into()),
@@ -195,7 +196,7 @@ fn scripts_get_the_missing_flags_named() {
     assert_eq!(
         e.to_string(),
         "missing --base-url and --username and --password-env or --password-command for \
-         amani; pass them or run on a terminal"
+         amani; pass them or run on a terminal (stdin is not a terminal)"
     );
     assert!(p.questions().is_empty());
 }

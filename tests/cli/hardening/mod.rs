@@ -1,0 +1,5 @@
+//! Attack cases: stale or hostile credentials, extreme numbers, runs that meet each other.
+
+mod credentials;
+mod numbers;
+mod races;
