@@ -3,8 +3,8 @@
 Run by tests/cli/sdk/bleemeo.rs with the Python of the venv `.ci/run` makes. argv[1] is JSON:
 `profile` (the `[profiles.bleemeo]` block `roster sandbox serve --vendor-ports` printed), `mode`
 ("session" or "until_throttled"), and for a session `page_size` and `fields` (of the listing),
-`get_email` (a user to fetch by id), `new_user` and `renamed` (what to create and then change). Prints, as one JSON object on
-stdout, what the client saw after each step.
+`get_email` (a user to fetch by id), `new_user` and `renamed` (what to create and then change).
+Prints, as one JSON object on stdout, what the client saw after each step.
 
 No shim: the client takes any `api_url` and joins its paths to the host root
 (bleemeo/client.py:175-190; bleemeo/_authenticator.py:64 and :128 for /o/token/ and
@@ -27,6 +27,8 @@ from bleemeo import (
 )
 
 PINNED = "0.10.0"
+
+
 def main():
     session = json.loads(sys.argv[1])
     installed = importlib.metadata.version("bleemeo")
