@@ -19,6 +19,7 @@ mod profiles;
 mod sandbox_mode;
 mod sandbox_server;
 mod scim_server;
+mod sdk;
 mod security;
 mod truthful;
 mod unclear;

@@ -12,10 +12,10 @@ use crate::common::{code, stderr, Env};
 const VENDORS: [&str; 4] = ["paradigm", "bleemeo", "amani", "cradl"];
 
 /// A running `roster sandbox serve`, killed when dropped.
-struct Served {
+pub(crate) struct Served {
     child: Child,
     /// Everything it printed up to the last profile block.
-    text: String,
+    pub(crate) text: String,
 }
 
 impl Drop for Served {
@@ -26,7 +26,7 @@ impl Drop for Served {
 }
 
 impl Served {
-    fn start(env: &Env, args: &[&str]) -> Served {
+    pub(crate) fn start(env: &Env, args: &[&str]) -> Served {
         let mut child = env
             .std_command()
             .args(["sandbox", "serve"])
@@ -51,12 +51,12 @@ impl Served {
     }
 
     /// The printed profiles, parsed.
-    fn profiles(&self) -> toml::Value {
+    pub(crate) fn profiles(&self) -> toml::Value {
         toml::from_str(&self.text).unwrap_or_else(|e| panic!("{e}: {}", self.text))
     }
 
     /// `http://HOST:PORT` from the `# roster sandbox listening on ...` line.
-    fn root_url(&self) -> String {
+    pub(crate) fn root_url(&self) -> String {
         let line = self.text.lines().next().unwrap_or_default();
         let url = line
             .strip_prefix("# roster sandbox listening on ")
@@ -67,7 +67,7 @@ impl Served {
 }
 
 /// `GET url` over plain HTTP/1.1, the body parsed as JSON.
-fn get_json(url: &str) -> Value {
+pub(crate) fn get_json(url: &str) -> Value {
     let rest = url.strip_prefix("http://").expect("an http URL");
     let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
     let mut stream = std::net::TcpStream::connect(host).expect("connect");

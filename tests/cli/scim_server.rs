@@ -47,7 +47,7 @@ fn scim2_server() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("ROSTER_SCIM2_SERVER") {
         return Some(PathBuf::from(path));
     }
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/scim-venv/bin/scim2-server");
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/py-venv/bin/scim2-server");
     venv.exists().then_some(venv)
 }
 
@@ -76,7 +76,7 @@ fn the_sandbox_and_scim2_server_agree_on_one_scenario() {
             "CI must run the SCIM interop test: set ROSTER_SCIM2_SERVER or run .ci/run, which installs scim2-server"
         );
         eprintln!(
-            "skipped: scim2-server not found (set ROSTER_SCIM2_SERVER, or run .ci/run to install it into target/scim-venv)"
+            "skipped: scim2-server not found (set ROSTER_SCIM2_SERVER, or run .ci/run to install it into target/py-venv)"
         );
         return;
     };
