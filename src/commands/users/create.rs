@@ -221,6 +221,7 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
             profile: &target.profile.name,
             offered: &offered,
             interactive: ctx.interactive,
+            no_prompt: ctx.why_no_prompt(),
         },
         ctx.prompter.as_ref(),
     )?;
