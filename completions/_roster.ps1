@@ -680,7 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--fault-seed', '--fault-seed', [CompletionResultType]::ParameterName, 'Seed for the fault draw, so a run can be repeated')
             [CompletionResult]::new('--seed-users', '--seed-users', [CompletionResultType]::ParameterName, 'Add this many generated users to each vendor''s seed (for benchmarks of big tenants; up to 1000000)')
             [CompletionResult]::new('--user-quota', '--user-quota', [CompletionResultType]::ParameterName, 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20; up to 10000000)')
-            [CompletionResult]::new('--monthly-limit', '--monthly-limit', [CompletionResultType]::ParameterName, 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)')
+            [CompletionResult]::new('--monthly-limit', '--monthly-limit', [CompletionResultType]::ParameterName, 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)')
             [CompletionResult]::new('--stall-secs', '--stall-secs', [CompletionResultType]::ParameterName, 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)')
             [CompletionResult]::new('--scim-dialect', '--scim-dialect', [CompletionResultType]::ParameterName, 'Which service''s deviations the SCIM server (/scim/v2) reproduces')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')

@@ -633,7 +633,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --fault-seed 'Seed for the fault draw, so a run can be repeated'
             cand --seed-users 'Add this many generated users to each vendor''s seed (for benchmarks of big tenants; up to 1000000)'
             cand --user-quota 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20; up to 10000000)'
-            cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)'
+            cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)'
             cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)'
             cand --scim-dialect 'Which service''s deviations the SCIM server (/scim/v2) reproduces'
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'

@@ -168,10 +168,59 @@ pub enum SandboxCommand {
     Reset(sandbox::reset::Args),
 }
 
+/// clap's usage error as roster prints it, when clap's own text is not fit to show: clap repeats
+/// an invalid value whole (a 1 MB `--expires` comes back as 1 MB of stderr), and on a terminal
+/// as is, control characters included. Then the text is cut as every roster message is (see
+/// `crate::redact`), without colour (which also drops escape sequences). `args` is the command
+/// line. `None` for help, version, and errors clap can print itself.
+pub fn safe_usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    if !e.use_stderr() {
+        return None;
+    }
+    let plain = e.render().to_string();
+    let safe = crate::redact::message(&plain);
+    let controls = args
+        .iter()
+        .any(|a| a.to_string_lossy().chars().any(char::is_control));
+    (safe != plain || controls).then_some(safe)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn a_huge_invalid_value_is_cut_in_the_usage_error() {
+        let line = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            words.iter().map(|w| w.into()).collect()
+        };
+        let huge = "9".repeat(1 << 20);
+        for args in [
+            line(&["roster", "users", "list", "--limit", &huge]),
+            line(&["roster", "users", "create", "--expires", &huge]),
+            line(&["roster", "users", "get", "a", &huge]),
+        ] {
+            let e = Cli::try_parse_from(&args).unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+            let text = safe_usage_error(&e, &args).expect("cut");
+            assert!(text.len() < 4096, "{} bytes", text.len());
+            assert!(text.contains(" bytes, cut)"), "{text}");
+            assert!(text.starts_with("error:"), "{text}");
+        }
+        // A terminal would have got the escape sequence as typed, inside clap's colours.
+        let args = line(&["roster", "users", "list", "--limit", "x\x1b[31mRED"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        let text = safe_usage_error(&e, &args).expect("plain");
+        assert!(!text.contains('\x1b'), "{text}");
+        // Ordinary errors, help and version stay clap's own (with its colours on a terminal).
+        let args = line(&["roster", "users", "list", "--limit", "x"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        assert!(safe_usage_error(&e, &args).is_none());
+        let args = line(&["roster", "--help"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        assert!(safe_usage_error(&e, &args).is_none());
+    }
 
     #[test]
     fn clap_tree_is_consistent() {

@@ -61,8 +61,9 @@ pub struct Args {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(..=MAX_USER_QUOTA))]
     pub user_quota: Option<usize>,
     /// API requests Cradl's organization may make before every further one answers 429
-    /// `Limit Exceeded`, its monthly cap (no cap by default)
-    #[arg(long, value_name = "N")]
+    /// `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(..=MAX_MONTHLY_LIMIT))]
     pub monthly_limit: Option<u64>,
     /// Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)
     #[arg(long, default_value_t = 0, value_name = "SECS",
@@ -79,6 +80,7 @@ const MAX_LATENCY_MS: u64 = 60_000;
 const MAX_SEED_USERS: i64 = 1_000_000;
 const MAX_USER_QUOTA: u64 = 10_000_000;
 const MAX_STALL_SECS: u64 = 3_600;
+const MAX_MONTHLY_LIMIT: u64 = 1_000_000_000;
 
 fn parse_share(text: &str) -> std::result::Result<f64, String> {
     // NaN is outside every range, so it is refused with the rest.
