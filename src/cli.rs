@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::commands::{completions, groups, profiles, sandbox, users};
+
+pub mod man;
 
 /// Administer user accounts across SaaS vendors from one command tree
 ///
@@ -15,7 +18,7 @@ use crate::commands::{completions, groups, profiles, sandbox, users};
     version,
     propagate_version = true,
     max_term_width = 100,
-    after_long_help = AFTER_HELP
+    after_long_help = after_help()
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -24,14 +27,20 @@ pub struct Cli {
     pub command: Command,
 }
 
-const AFTER_HELP: &str = "\
-Try it with no setup at all, against the built-in sandbox:
-  roster --sandbox users create --email new@example.com --username new
-  roster --sandbox users list
+/// The end of `roster --help`: a first try, and the exit codes (from `crate::error`'s table).
+fn after_help() -> String {
+    format!(
+        "Try it with no setup at all, against the built-in sandbox:\n{}\n\nExit codes:\n{}",
+        FIRST_TRY.join("\n"),
+        crate::error::exit_code_summary()
+    )
+}
 
-Exit codes:
-  0 ok · 1 failure · 2 usage · 3 config · 4 auth/permission · 5 not found · 6 conflict
-  7 partial failure · 75 temporary (retry later) · 130 cancelled";
+/// Command lines that work on a fresh machine, shown by `--help` and the man page.
+pub const FIRST_TRY: [&str; 2] = [
+    "  roster --sandbox users create --email new@example.com --username new",
+    "  roster --sandbox users list",
+];
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
@@ -42,7 +51,8 @@ pub struct GlobalArgs {
         global = true,
         env = "ROSTER_PROFILE",
         value_name = "NAME",
-        value_delimiter = ','
+        value_delimiter = ',',
+        add = ArgValueCandidates::new(completions::profile_candidates)
     )]
     pub profile: Vec<String>,
 

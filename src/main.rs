@@ -2,10 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use roster::cli::Cli;
 
 fn main() -> ExitCode {
+    // Only when a shell asks for completions (`COMPLETE=bash roster -- WORDS`): it prints the
+    // candidates and exits. Otherwise it reads one variable and returns.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,

@@ -1,6 +1,9 @@
 //! `roster profiles logout [NAME]`: revoke cached logins where the vendor can, then forget them.
 
+use clap_complete::engine::ArgValueCandidates;
+
 use super::problem_text;
+use crate::commands::completions::profile_candidates;
 use crate::config::{BrokenProfile, Config, ProfileSpec, ProviderKind};
 use crate::context::Context;
 use crate::error::Result;
@@ -14,9 +17,14 @@ use crate::providers::{self, ProviderError, Revocation};
 /// the vendor cannot be reached or the profile is broken in the config; stderr says which
 /// happened.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster profiles logout monitoring
+  roster profiles logout
+  roster --sandbox profiles logout bleemeo")]
 pub struct Args {
     /// The profile to log out, broken or not [default: every profile in the config]
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
     pub name: Option<String>,
 }
 

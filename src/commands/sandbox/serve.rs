@@ -17,6 +17,11 @@ use crate::sandbox::{Layout, RunningSandbox, Sandbox, SandboxOptions, SandboxSta
 /// name (http://ADDR/paradigm/...); with --vendor-ports each one is also served at the root of
 /// its own port, as the vendors' own SDKs and scripts expect.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster sandbox serve --listen 127.0.0.1:8787
+  roster sandbox serve --vendor-ports --fault-rate 0.1 --fault-seed 7
+  roster sandbox serve --listen localhost:0 --latency 200 --rate-limit 50/s")]
 pub struct Args {
     /// Address to listen on: an IP or a host name such as localhost (port 0 picks a free one)
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR", value_parser = ListenAddr::parse)]
