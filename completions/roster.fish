@@ -94,7 +94,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -111,7 +111,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (paradigm: letters, digits and @ . + - _; default: the email\'s local part)' -r
@@ -350,7 +350,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -410,7 +410,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -534,7 +534,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fault-seed -d 'Seed for the fault draw, so a run can be repeated' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l seed-users -d 'Add this many generated users to each vendor\'s seed (for benchmarks of big tenants; up to 1000000)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l user-quota -d 'Users an organization may hold where the vendor has a quota (cradl; its seed allows 20; up to 10000000)' -r
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l monthly-limit -d 'API requests Cradl\'s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l monthly-limit -d 'API requests Cradl\'s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l stall-secs -d 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l scim-dialect -d 'Which service\'s deviations the SCIM server (/scim/v2) reproduces' -r -f -a "rfc\t''
 entra\t''
@@ -575,7 +575,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
@@ -595,7 +595,7 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -l dry-run -d
 complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'

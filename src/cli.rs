@@ -3,8 +3,11 @@
 use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::commands::{completions, groups, profiles, sandbox, users};
+
+pub mod man;
 
 /// Administer user accounts across SaaS vendors from one command tree
 ///
@@ -15,7 +18,7 @@ use crate::commands::{completions, groups, profiles, sandbox, users};
     version,
     propagate_version = true,
     max_term_width = 100,
-    after_long_help = AFTER_HELP
+    after_long_help = after_help()
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -24,14 +27,20 @@ pub struct Cli {
     pub command: Command,
 }
 
-const AFTER_HELP: &str = "\
-Try it with no setup at all, against the built-in sandbox:
-  roster --sandbox users create --email new@example.com --username new
-  roster --sandbox users list
+/// The end of `roster --help`: a first try, and the exit codes (from `crate::error`'s table).
+fn after_help() -> String {
+    format!(
+        "Try it with no setup at all, against the built-in sandbox:\n{}\n\nExit codes:\n{}",
+        FIRST_TRY.join("\n"),
+        crate::error::exit_code_summary()
+    )
+}
 
-Exit codes:
-  0 ok · 1 failure · 2 usage · 3 config · 4 auth/permission · 5 not found · 6 conflict
-  7 partial failure · 75 temporary (retry later) · 130 cancelled";
+/// Command lines that work on a fresh machine, shown by `--help` and the man page.
+pub const FIRST_TRY: [&str; 2] = [
+    "  roster --sandbox users create --email new@example.com --username new",
+    "  roster --sandbox users list",
+];
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
@@ -42,7 +51,8 @@ pub struct GlobalArgs {
         global = true,
         env = "ROSTER_PROFILE",
         value_name = "NAME",
-        value_delimiter = ','
+        value_delimiter = ',',
+        add = ArgValueCandidates::new(completions::profile_candidates)
     )]
     pub profile: Vec<String>,
 
@@ -168,10 +178,59 @@ pub enum SandboxCommand {
     Reset(sandbox::reset::Args),
 }
 
+/// clap's usage error as roster prints it, when clap's own text is not fit to show: clap repeats
+/// an invalid value whole (a 1 MB `--expires` comes back as 1 MB of stderr), and on a terminal
+/// as is, control characters included. Then the text is cut as every roster message is (see
+/// `crate::redact`), without colour (which also drops escape sequences). `args` is the command
+/// line. `None` for help, version, and errors clap can print itself.
+pub fn safe_usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    if !e.use_stderr() {
+        return None;
+    }
+    let plain = e.render().to_string();
+    let safe = crate::redact::message(&plain);
+    let controls = args
+        .iter()
+        .any(|a| a.to_string_lossy().chars().any(char::is_control));
+    (safe != plain || controls).then_some(safe)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn a_huge_invalid_value_is_cut_in_the_usage_error() {
+        let line = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            words.iter().map(|w| w.into()).collect()
+        };
+        let huge = "9".repeat(1 << 20);
+        for args in [
+            line(&["roster", "users", "list", "--limit", &huge]),
+            line(&["roster", "users", "create", "--expires", &huge]),
+            line(&["roster", "users", "get", "a", &huge]),
+        ] {
+            let e = Cli::try_parse_from(&args).unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+            let text = safe_usage_error(&e, &args).expect("cut");
+            assert!(text.len() < 4096, "{} bytes", text.len());
+            assert!(text.contains(" bytes, cut)"), "{text}");
+            assert!(text.starts_with("error:"), "{text}");
+        }
+        // A terminal would have got the escape sequence as typed, inside clap's colours.
+        let args = line(&["roster", "users", "list", "--limit", "x\x1b[31mRED"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        let text = safe_usage_error(&e, &args).expect("plain");
+        assert!(!text.contains('\x1b'), "{text}");
+        // Ordinary errors, help and version stay clap's own (with its colours on a terminal).
+        let args = line(&["roster", "users", "list", "--limit", "x"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        assert!(safe_usage_error(&e, &args).is_none());
+        let args = line(&["roster", "--help"]);
+        let e = Cli::try_parse_from(&args).unwrap_err();
+        assert!(safe_usage_error(&e, &args).is_none());
+    }
 
     #[test]
     fn clap_tree_is_consistent() {

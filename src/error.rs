@@ -29,7 +29,21 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// The exit-code table. Documented in the README; change both together.
+    /// Every kind, in the order of its exit code.
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Failure,
+        ErrorKind::Usage,
+        ErrorKind::Config,
+        ErrorKind::Auth,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Partial,
+        ErrorKind::Temporary,
+        ErrorKind::Cancelled,
+    ];
+
+    /// The exit-code table. `--help`, the man page and a test of the README's table read it
+    /// through [`exit_statuses`] and [`exit_code_summary`].
     pub fn exit_code(self) -> u8 {
         match self {
             ErrorKind::Failure => 1,
@@ -43,6 +57,67 @@ impl ErrorKind {
             ErrorKind::Cancelled => 130,
         }
     }
+
+    /// What the exit code tells a script, in a sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ErrorKind::Failure => {
+                "failure: a vendor or network error, or an operation the vendor does not support"
+            }
+            ErrorKind::Usage => {
+                "usage: bad arguments, or a required value missing where no prompt is possible"
+            }
+            ErrorKind::Config => {
+                "config: the file or a profile is wrong (also a `base_url` that answers 404 on a \
+                 route every tenant has)"
+            }
+            ErrorKind::Auth => "authentication or permission (401/403)",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Conflict => "already exists / conflict",
+            ErrorKind::Partial => "partial failure: some items of a batch failed",
+            ErrorKind::Temporary => {
+                "temporary failure: rate limit, 5xx or timeout still failing after retries; retry \
+                 later"
+            }
+            ErrorKind::Cancelled => "cancelled",
+        }
+    }
+
+    /// The same in a word or two, for the one-line summary in `--help`.
+    fn label(self) -> &'static str {
+        match self {
+            ErrorKind::Failure => "failure",
+            ErrorKind::Usage => "usage",
+            ErrorKind::Config => "config",
+            ErrorKind::Auth => "auth/permission",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Partial => "partial failure",
+            ErrorKind::Temporary => "temporary (retry later)",
+            ErrorKind::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Every exit status with its meaning, 0 first: the rows of the README's table and of the man
+/// page's EXIT STATUS section.
+pub fn exit_statuses() -> Vec<(u8, &'static str)> {
+    let mut rows = vec![(0, "ok (also an empty list, and a closed pipe)")];
+    rows.extend(ErrorKind::ALL.iter().map(|k| (k.exit_code(), k.meaning())));
+    rows
+}
+
+/// `0 ok · 1 failure · ...` on two lines, for the end of `roster --help`.
+pub fn exit_code_summary() -> String {
+    let entry = |code: u8, label: &str| format!("{code} {label}");
+    let mut entries = vec![entry(0, "ok")];
+    entries.extend(
+        ErrorKind::ALL
+            .iter()
+            .map(|k| entry(k.exit_code(), k.label())),
+    );
+    let (first, second) = entries.split_at(entries.len().min(7));
+    format!("  {}\n  {}", first.join(" · "), second.join(" · "))
 }
 
 /// An error with a kind (its exit code), a message, an optional hint saying what to do, and the
@@ -85,8 +160,13 @@ impl Error {
         Error::new(ErrorKind::Cancelled, "cancelled; nothing was sent")
     }
 
-    /// Ctrl-C while the command may already have sent a change: no promise about it.
-    pub fn interrupted() -> Self {
+    /// Ctrl-C during a command that does not catch it itself. Only a command that has sent a
+    /// change (`HttpClient::sent_a_write`) can have left one half-known; one that has not says
+    /// that nothing was sent.
+    pub fn interrupted(sent_a_write: bool) -> Self {
+        if !sent_a_write {
+            return Error::cancelled();
+        }
         Error::new(ErrorKind::Cancelled, "interrupted")
             .with_hint("a change sent just before may or may not have been applied; check with `roster users get`")
     }
@@ -243,6 +323,28 @@ mod tests {
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn every_kind_is_in_the_table_once_in_code_order() {
+        let codes: Vec<u8> = exit_statuses().iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 75, 130]);
+        let summary = exit_code_summary();
+        for code in codes {
+            assert!(summary.contains(&format!("{code} ")), "{summary}");
+        }
+        assert_eq!(summary.lines().count(), 2);
+    }
+
+    #[test]
+    fn an_interrupt_promises_nothing_only_after_a_write() {
+        let quiet = Error::interrupted(false);
+        assert_eq!(quiet.exit_code(), 130);
+        assert_eq!(quiet.to_string(), "cancelled; nothing was sent");
+        assert!(quiet.hint().is_none());
+        let sent = Error::interrupted(true);
+        assert_eq!(sent.exit_code(), 130);
+        assert!(sent.hint().unwrap_or_default().contains("may or may not"));
     }
 
     #[test]

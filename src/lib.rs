@@ -34,10 +34,12 @@ pub async fn run(cli: Cli) -> Result<()> {
     } else {
         // `biased` polls the Ctrl-C branch first, so its handler is installed before any
         // prompt reads a key: a prompt turns Ctrl-C into SIGINT, which must not kill the
-        // process mid-prompt (see prompt/terminal.rs).
+        // process mid-prompt (see prompt/terminal.rs). What the interrupt says depends on
+        // whether a change was sent before it.
+        let http = ctx.http.clone();
         tokio::select! {
             biased;
-            _ = tokio::signal::ctrl_c() => Err(error::Error::interrupted()),
+            _ = tokio::signal::ctrl_c() => Err(error::Error::interrupted(http.sent_a_write())),
             r = commands::run(&mut ctx, cli.command) => r,
         }
     };

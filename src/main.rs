@@ -2,10 +2,24 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use roster::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = roster::cli::Cli::parse();
+    // Only when a shell asks for completions (`COMPLETE=bash roster -- WORDS`): it prints the
+    // candidates and exits. Otherwise it reads one variable and returns.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => match roster::cli::safe_usage_error(&e, &args) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            }
+            None => e.exit(),
+        },
+    };
     let color = !matches!(cli.global.color, roster::cli::ColorChoice::Never);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

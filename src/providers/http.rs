@@ -48,6 +48,8 @@ struct Inner {
     stopped: AtomicBool,
     /// Requests sent and not yet answered, for "stopping: N requests in flight".
     in_flight: AtomicUsize,
+    /// A write has gone out (see [`HttpClient::sent_a_write`]).
+    sent_a_write: AtomicBool,
 }
 
 impl HttpClient {
@@ -77,6 +79,7 @@ impl HttpClient {
                 backoff_base: Duration::from_millis(500),
                 stopped: AtomicBool::new(false),
                 in_flight: AtomicUsize::new(0),
+                sent_a_write: AtomicBool::new(false),
             }),
         })
     }
@@ -103,6 +106,13 @@ impl HttpClient {
     /// How many requests are sent and not yet answered, over every clone.
     pub fn in_flight(&self) -> usize {
         self.inner.in_flight.load(Ordering::SeqCst)
+    }
+
+    /// True once a write (a change on the vendor's side, not a token request) has been handed
+    /// to the network by this client or a clone, answered or not: only then can a Ctrl-C leave
+    /// a change whose outcome nobody knows.
+    pub fn sent_a_write(&self) -> bool {
+        self.inner.sent_a_write.load(Ordering::SeqCst)
     }
 
     /// The writes `--dry-run` held back, in order.
@@ -134,6 +144,9 @@ impl HttpClient {
             }
             if self.inner.stopped.load(Ordering::SeqCst) {
                 return Err(ProviderError::Interrupted { write: req.write });
+            }
+            if req.write {
+                self.inner.sent_a_write.store(true, Ordering::SeqCst);
             }
             let outcome = {
                 let _counted = InFlight::enter(&self.inner.in_flight);

@@ -357,3 +357,31 @@ fn a_huge_user_value_in_a_message_is_cut_with_its_size() {
         "the message around it stays: {err}"
     );
 }
+
+#[test]
+fn a_huge_value_clap_refuses_is_cut_in_the_usage_error() {
+    // The largest one argument Linux passes (128 KiB, MAX_ARG_STRLEN); a 1 MB one is tested in
+    // `cli.rs`'s unit tests, through the same function `main` calls.
+    let env = Env::new();
+    let big = "x".repeat(120_000);
+    for args in [
+        &[
+            "users",
+            "create",
+            "--email",
+            "a@example.com",
+            "--expires",
+            &big,
+        ][..],
+        &["users", "get", "a@example.com", &big][..],
+        &["--color", &big, "users", "list"][..],
+    ] {
+        let out = env.run(args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{}", &err[..err.len().min(500)]);
+        assert!(err.len() < 4000, "stderr is {} bytes", err.len());
+        assert!(err.contains(" bytes, cut)"), "{err}");
+        assert!(err.starts_with("error:"), "{err}");
+    }
+    assert_eq!(env.sandbox.stats().requests, 0);
+}

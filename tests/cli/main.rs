@@ -4,11 +4,13 @@ mod common;
 
 mod amani;
 mod bleemeo;
+mod completion;
 mod config;
 mod cradl;
 mod errors;
 mod generated;
 mod hardening;
+mod help;
 mod import;
 mod interactive;
 mod local_server;

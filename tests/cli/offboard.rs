@@ -176,3 +176,50 @@ fn roster_profile_narrowing_every_profile_is_said_on_stderr() {
     assert_eq!(rows.len(), 1);
     assert_eq!(action(&rows, "paradigm"), "deleted");
 }
+
+#[test]
+fn a_profile_broken_in_the_config_is_named_and_counted_as_failed() {
+    let env = Env::new();
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    // Plain http to a host that is not this machine: the profile cannot be used.
+    env.write_config(&format!(
+        "{text}\n[profiles.old-crm]\nprovider = \"paradigm\"\nbase_url = \"http://crm.example.com\"\ntoken = \"t\"\n"
+    ));
+    let out = env.run(&[
+        "-o",
+        "json",
+        "users",
+        "offboard",
+        "grace@sandbox.example",
+        "--yes",
+    ]);
+    assert_eq!(code(&out), 7, "{}", stderr(&out));
+    let warning = stderr(&out);
+    assert!(
+        warning.contains("profile `old-crm`") && warning.contains("base_url"),
+        "names the profile and its problem: {warning}"
+    );
+    let rows = results(&out);
+    assert_eq!(rows.len(), 5, "every profile, the broken one too");
+    assert_eq!(action(&rows, "old-crm"), "failed");
+    let row = rows.iter().find(|r| r["profile"] == "old-crm").unwrap();
+    assert!(
+        row["error"].as_str().unwrap_or_default().contains("broken"),
+        "{row}"
+    );
+    // The usable profiles were still offboarded.
+    assert_eq!(action(&rows, "paradigm"), "deleted");
+
+    // Found nowhere else: still not "found nowhere" (exit 5), since one profile was not
+    // looked in.
+    let out = env.run(&[
+        "-o",
+        "json",
+        "users",
+        "offboard",
+        "nobody@example.com",
+        "--yes",
+    ]);
+    assert_eq!(code(&out), 7, "{}", stderr(&out));
+    assert_eq!(action(&results(&out), "old-crm"), "failed");
+}

@@ -243,3 +243,46 @@ fn paradigm_create_active_that_comes_back_invited_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn ctrl_c_after_a_write_was_sent_says_it_may_have_been_applied() {
+    use roster::sandbox::{Fault, FaultRule};
+    let env = Env::new();
+    // The delete reaches the vendor, whose answer takes long to come.
+    env.sandbox.inject(FaultRule {
+        vendor: Some("paradigm".into()),
+        method: Some("DELETE".into()),
+        path_contains: None,
+        fault: Fault::Stall { secs: 30 },
+        times: 1,
+    });
+    let mut child = env
+        .std_command()
+        .args(["users", "delete", "grace@sandbox.example", "--yes"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Waits for the DELETE to arrive, however long the machine takes (no timed assertion).
+    while env.sandbox.stats().writes == 0 {
+        assert!(child.try_wait().expect("waits").is_none(), "ended early");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("may or may not have been applied"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("nothing was sent"),
+        "{}",
+        stderr(&out)
+    );
+}

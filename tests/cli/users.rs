@@ -285,7 +285,9 @@ fn missing_required_flags_fail_fast_in_scripts() {
         .expect("runs");
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("missing --email and --username for paradigm"),
+        stderr(&out).contains(
+            "missing --email for paradigm; pass it or run on a terminal (stdin is not a terminal)"
+        ),
         "{}",
         stderr(&out)
     );

@@ -6,6 +6,10 @@ use crate::model::Group;
 
 /// List the groups (and roles) of a profile
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox groups list
+  roster --sandbox --profile cradl groups list -o json")]
 pub struct Args {}
 
 pub async fn run(ctx: &mut Context, _args: Args) -> Result<()> {

@@ -16,6 +16,11 @@ use crate::providers;
 /// profile is written into the config file, keeping the other profiles and comments, readable by
 /// its owner only. An existing profile is replaced only after a confirmation (--yes in scripts).
 #[derive(Debug, Default, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster profiles add
+  roster profiles add acme --provider paradigm --token-env PARADIGM_API_KEY
+  roster profiles add docs --provider cradl --client-id ID --client-secret-env CRADL_SECRET")]
 pub struct Args {
     /// The new profile's name (letters, digits, - and _)
     #[arg(value_name = "NAME")]

@@ -1,9 +1,12 @@
 //! `roster profiles check [NAME]`: authenticate afresh and say who the credentials belong to.
 
+use clap_complete::engine::ArgValueCandidates;
+
 use serde::Serialize;
 use tokio::task::JoinSet;
 
 use super::problem_text;
+use crate::commands::completions::profile_candidates;
 use crate::config::{ConfigError, Profile};
 use crate::context::{Context, Pacing};
 use crate::error::{Error, ErrorKind, Result};
@@ -17,9 +20,14 @@ use crate::output::Row;
 /// check passed, the failures' own code when they all failed the same way (4 for refused
 /// credentials, 3 for a broken profile, 75 for a vendor that is down), and 7 when they differ.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox profiles check
+  roster --sandbox profiles check bleemeo
+  roster profiles check acme -o json")]
 pub struct Args {
     /// The profile to check [default: every profile]
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
     pub name: Option<String>,
 }
 

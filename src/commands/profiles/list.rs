@@ -9,6 +9,10 @@ use crate::error::Result;
 /// A profile roster cannot use is listed too, with its problem; it stops only the commands
 /// that use it.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster profiles list
+  roster --sandbox profiles list -o json")]
 pub struct Args {}
 
 pub async fn run(ctx: &mut Context, _args: Args) -> Result<()> {

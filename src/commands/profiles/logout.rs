@@ -1,6 +1,10 @@
 //! `roster profiles logout [NAME]`: revoke cached logins where the vendor can, then forget them.
 
-use crate::config::{Config, ProfileSpec};
+use clap_complete::engine::ArgValueCandidates;
+
+use super::problem_text;
+use crate::commands::completions::profile_candidates;
+use crate::config::{BrokenProfile, Config, ProfileSpec, ProviderKind};
 use crate::context::Context;
 use crate::error::Result;
 use crate::providers::auth::TokenCache;
@@ -10,55 +14,106 @@ use crate::providers::{self, ProviderError, Revocation};
 ///
 /// Where the vendor offers revocation (bleemeo), the cached refresh token is revoked there
 /// first, so it stops working everywhere. The token is removed locally in any case, even when
-/// the vendor cannot be reached; stderr says which happened.
+/// the vendor cannot be reached or the profile is broken in the config; stderr says which
+/// happened.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster profiles logout monitoring
+  roster profiles logout
+  roster --sandbox profiles logout bleemeo")]
 pub struct Args {
-    /// The profile to log out [default: every profile in the config]
-    #[arg(value_name = "NAME")]
+    /// The profile to log out, broken or not [default: every profile in the config]
+    #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
     pub name: Option<String>,
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let config = ctx.config()?.clone();
-    let specs: Vec<&ProfileSpec> = match &args.name {
-        Some(n) => config.select(std::slice::from_ref(n))?,
-        None => config.profiles.values().collect(),
+    // Any profile in the file, broken or not: a broken one's token is still worth forgetting.
+    let names = match &args.name {
+        Some(n) if config.contains(n) => vec![n.clone()],
+        Some(n) => return Err(config.not_found(n).into()),
+        None => config.names(),
     };
-    for spec in specs {
-        let name = &spec.name;
-        // Secrets are resolved only to revoke a login that is there to revoke.
-        let revoked = if spec.kind.revokes_logins() && TokenCache::for_name(name).exists() {
-            revoke(ctx, &config, spec).await
-        } else {
-            Ok(Revocation::NotOffered)
-        };
-        let vendor = spec.kind.name();
-        if matches!(revoked, Err(ProviderError::DryRun)) {
-            ctx.out.note(format!(
-                "{name}: dry run: the cached token was neither revoked at {vendor} nor removed"
-            ));
-            continue;
-        }
-        let removed = TokenCache::for_name(name).clear();
-        match revoked {
-            Ok(Revocation::Revoked) => ctx.out.note(format!(
-                "{name}: refresh token revoked at {vendor}; cached token removed"
-            )),
-            Err(e) => ctx.out.warn(format!(
-                "{name}: could not revoke the login at {vendor} ({e}); {} locally anyway, but \
-                 the refresh token stays valid at {vendor} until it expires",
-                if removed {
-                    "removed the cached token"
-                } else {
-                    "no cached token"
+    for name in &names {
+        match config.profiles.get(name) {
+            Some(spec) => log_out(ctx, &config, spec).await,
+            None => {
+                if let Some(broken) = config.broken.get(name) {
+                    forget_broken(ctx, broken);
                 }
-            )),
-            Ok(_) if removed => ctx.out.note(format!("{name}: cached token removed")),
-            Ok(_) => ctx.out.note(format!("{name}: no cached token")),
+            }
         }
     }
     ctx.show_planned()?;
     Ok(())
+}
+
+/// Revoke where the vendor can, then forget the cached token.
+async fn log_out(ctx: &Context, config: &Config, spec: &ProfileSpec) {
+    let name = &spec.name;
+    // Secrets are resolved only to revoke a login that is there to revoke.
+    let revoked = if spec.kind.revokes_logins() && TokenCache::for_name(name).exists() {
+        revoke(ctx, config, spec).await
+    } else {
+        Ok(Revocation::NotOffered)
+    };
+    let vendor = spec.kind.name();
+    if matches!(revoked, Err(ProviderError::DryRun)) {
+        ctx.out.note(format!(
+            "{name}: dry run: the cached token was neither revoked at {vendor} nor removed"
+        ));
+        return;
+    }
+    let removed = TokenCache::for_name(name).clear();
+    match revoked {
+        Ok(Revocation::Revoked) => ctx.out.note(format!(
+            "{name}: refresh token revoked at {vendor}; cached token removed"
+        )),
+        Err(e) => ctx.out.warn(format!(
+            "{name}: could not revoke the login at {vendor} ({e}); {} locally anyway, but \
+             the refresh token stays valid at {vendor} until it expires",
+            if removed {
+                "removed the cached token"
+            } else {
+                "no cached token"
+            }
+        )),
+        Ok(_) if removed => ctx.out.note(format!("{name}: cached token removed")),
+        Ok(_) => ctx.out.note(format!("{name}: no cached token")),
+    }
+}
+
+/// A profile broken in the config cannot reach its vendor, so nothing is revoked there; its
+/// cached token is forgotten all the same, and where the vendor keeps logins valid until they
+/// expire (or the provider cannot be told), stderr says the revocation was skipped and why.
+fn forget_broken(ctx: &Context, broken: &BrokenProfile) {
+    let name = &broken.name;
+    if ctx.global.dry_run {
+        ctx.out
+            .note(format!("{name}: dry run: the cached token was not removed"));
+        return;
+    }
+    if !TokenCache::for_name(name).clear() {
+        ctx.out.note(format!("{name}: no cached token"));
+        return;
+    }
+    let kind = broken.provider.as_deref().and_then(ProviderKind::from_name);
+    match kind {
+        Some(kind) if !kind.revokes_logins() => {
+            ctx.out.note(format!("{name}: cached token removed"));
+        }
+        _ => {
+            let vendor = kind.map_or("the vendor", ProviderKind::name);
+            ctx.out.warn(format!(
+                "{name}: cached token removed, but the login was not revoked at {vendor}: the \
+                 profile is broken in the config ({}), and revoking needs a working profile; \
+                 its refresh token stays valid there until it expires",
+                problem_text(&broken.error)
+            ));
+        }
+    }
 }
 
 /// Revoke `spec`'s cached login at its vendor. Resolving the profile may fail (a secret's

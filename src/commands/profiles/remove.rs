@@ -1,6 +1,9 @@
 //! `roster profiles remove NAME`: take a profile out of the config file, after a confirmation.
 
+use clap_complete::engine::ArgValueCandidates;
+
 use super::file::ConfigFile;
+use crate::commands::completions::profile_candidates;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::providers::auth::TokenCache;
@@ -9,9 +12,13 @@ use crate::providers::auth::TokenCache;
 ///
 /// Other profiles and comments are kept. If `default_profile` named it, that line goes too.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster profiles remove acme
+  roster profiles remove acme --yes")]
 pub struct Args {
     /// The profile to remove
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
     pub name: String,
 }
 

@@ -6,6 +6,10 @@ use crate::sandbox::store;
 
 /// Restore the --sandbox state to its seed (demo users and groups)
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster sandbox reset
+  ROSTER_SANDBOX_STATE=demo.json roster sandbox reset")]
 pub struct Args {}
 
 pub async fn run(global: &GlobalArgs, _args: Args) -> Result<()> {

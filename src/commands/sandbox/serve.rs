@@ -17,6 +17,11 @@ use crate::sandbox::{Layout, RunningSandbox, Sandbox, SandboxOptions, SandboxSta
 /// name (http://ADDR/paradigm/...); with --vendor-ports each one is also served at the root of
 /// its own port, as the vendors' own SDKs and scripts expect.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster sandbox serve --listen 127.0.0.1:8787
+  roster sandbox serve --vendor-ports --fault-rate 0.1 --fault-seed 7
+  roster sandbox serve --listen localhost:0 --latency 200 --rate-limit 50/s")]
 pub struct Args {
     /// Address to listen on: an IP or a host name such as localhost (port 0 picks a free one)
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR", value_parser = ListenAddr::parse)]
@@ -61,8 +66,9 @@ pub struct Args {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(..=MAX_USER_QUOTA))]
     pub user_quota: Option<usize>,
     /// API requests Cradl's organization may make before every further one answers 429
-    /// `Limit Exceeded`, its monthly cap (no cap by default)
-    #[arg(long, value_name = "N")]
+    /// `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(..=MAX_MONTHLY_LIMIT))]
     pub monthly_limit: Option<u64>,
     /// Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)
     #[arg(long, default_value_t = 0, value_name = "SECS",
@@ -79,6 +85,7 @@ const MAX_LATENCY_MS: u64 = 60_000;
 const MAX_SEED_USERS: i64 = 1_000_000;
 const MAX_USER_QUOTA: u64 = 10_000_000;
 const MAX_STALL_SECS: u64 = 3_600;
+const MAX_MONTHLY_LIMIT: u64 = 1_000_000_000;
 
 fn parse_share(text: &str) -> std::result::Result<f64, String> {
     // NaN is outside every range, so it is refused with the rest.

@@ -16,6 +16,12 @@ use crate::output::Row;
 ///
 /// On a terminal, missing required fields are asked for; in scripts they must be flags.
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users create --email new.hire@example.com --first-name New --last-name Hire
+  roster --sandbox --profile amani users create --email kyc@example.com --generate-password
+  roster --sandbox --profile cradl users invite --email d@example.com --name \"Doc Team\"
+  roster --sandbox --profile cradl users invite --email e@example.com --role Viewer")]
 pub struct Args {
     /// The new user's email
     #[arg(long, value_name = "EMAIL")]
@@ -221,6 +227,7 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
             profile: &target.profile.name,
             offered: &offered,
             interactive: ctx.interactive,
+            no_prompt: ctx.why_no_prompt(),
         },
         ctx.prompter.as_ref(),
     )?;

@@ -11,6 +11,10 @@ use crate::providers::Operation;
 /// A user already inactive is reported `unchanged` and nothing is sent. The user the profile
 /// signs in as is refused (it would lock the profile out) unless --allow-self is given.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox --profile amani users deactivate ayse.yilmaz@amani.sandbox.example --dry-run
+  roster --sandbox --profile amani users deactivate ayse.yilmaz@amani.sandbox.example --yes")]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]

@@ -12,6 +12,10 @@ use crate::providers::Operation;
 /// --allow-self is given. When the vendor's answer is lost, roster looks the user up and
 /// reports `deleted` only if the vendor no longer has them.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users delete linus@sandbox.example --dry-run
+  roster --sandbox users delete linus@sandbox.example --yes")]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]

@@ -6,6 +6,10 @@ use crate::error::Result;
 
 /// Show one user, by id or email
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users get ada@sandbox.example
+  roster --sandbox --profile cradl users get grace@sandbox.example -o json")]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]

@@ -27,6 +27,11 @@ use crate::error::{Error, ErrorKind, Result};
 /// against every profile before anything is written. Outcomes are journaled; running the same
 /// import again resumes: finished rows are not sent again.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox --profile paradigm users import examples/import/paradigm.csv --dry-run
+  roster --sandbox users import examples/import/every-vendor.csv --generate-password
+  roster users import new-hires.csv --profile acme,docs --report results.csv")]
 pub struct Args {
     /// The input: a .csv file with a header, a JSON Lines file, or - for stdin
     #[arg(value_name = "FILE")]

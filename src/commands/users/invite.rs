@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use super::create::{default_username, looks_like_email, Args};
 use crate::config::ProviderKind;
+use crate::context::pass_or_ask;
 use crate::error::{Error, Result};
 use crate::model::{Group, GroupKind};
 use crate::prompt::Prompter;
@@ -32,6 +33,8 @@ pub struct Invite<'a> {
     pub offered: &'a [Group],
     /// A person can answer.
     pub interactive: bool,
+    /// Why nobody can, when nobody can (`Context::why_no_prompt`), for the error.
+    pub no_prompt: Option<&'a str>,
 }
 
 /// The flags, with the answers filled in.
@@ -63,14 +66,12 @@ const AMANI_MAX_PHONE: usize = 32;
 /// Cradl's longest name and description.
 const CRADL_MAX_TEXT: usize = 4096;
 
-/// The required values the flags leave out, named as the flags that give them.
+/// The required values the flags leave out, named as the flags that give them. A blank
+/// Paradigm username is not one: it is made from the email (see `create::resolve_new_user`).
 pub fn missing(args: &Args, kind: ProviderKind) -> Vec<&'static str> {
     let mut missing = Vec::new();
     if args.email.is_none() {
         missing.push("--email");
-    }
-    if kind == ProviderKind::Paradigm && args.username.is_none() {
-        missing.push("--username");
     }
     if kind == ProviderKind::Amani && !args.password_stdin && !args.generate_password {
         missing.push("a password (--password-stdin or --generate-password)");
@@ -78,9 +79,15 @@ pub fn missing(args: &Args, kind: ProviderKind) -> Vec<&'static str> {
     missing
 }
 
-/// True when the questions run: a required value is missing and a person can answer.
+/// A value a script may leave out but a person is asked for, offered what a script would get:
+/// the Paradigm username, offered the email's local part.
+fn offered_to_a_person(args: &Args, kind: ProviderKind) -> bool {
+    kind == ProviderKind::Paradigm && args.username.is_none()
+}
+
+/// True when the questions run: a person can answer, and a value is missing.
 pub fn will_ask(args: &Args, kind: ProviderKind, interactive: bool) -> bool {
-    interactive && !missing(args, kind).is_empty()
+    interactive && (!missing(args, kind).is_empty() || offered_to_a_person(args, kind))
 }
 
 /// True when groups or roles will be asked, so the caller lists them (and only then).
@@ -102,19 +109,20 @@ pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) ->
     } else {
         PasswordChoice::None
     };
-    if missing.is_empty() {
+    if !invite.interactive && !missing.is_empty() {
+        let pronoun = if missing.len() == 1 { "it" } else { "them" };
+        return Err(Error::usage(format!(
+            "missing {} for {kind}; {}",
+            missing.join(" and "),
+            pass_or_ask(pronoun, invite.no_prompt)
+        )));
+    }
+    if !will_ask(&args, kind, invite.interactive) {
         return Ok(Completed {
             args,
             password: from_flags,
             memberships_are_ids: false,
         });
-    }
-    if !invite.interactive {
-        let pronoun = if missing.len() == 1 { "it" } else { "them" };
-        return Err(Error::usage(format!(
-            "missing {} for {kind}; pass {pronoun} or run on a terminal",
-            missing.join(" and ")
-        )));
     }
 
     // A bad --email would otherwise be found only after every question was answered.

@@ -17,6 +17,11 @@ const PAGES_IN_FLIGHT: usize = 4;
 
 /// List users (streams page by page with -o ndjson)
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users list --active
+  roster --sandbox --profile amani users list --group Operator -o csv
+  roster --sandbox users list --limit 2 -o json")]
 pub struct Args {
     /// Only accounts that are not deactivated (active and invited)
     #[arg(long, conflicts_with = "inactive")]

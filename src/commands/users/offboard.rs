@@ -15,13 +15,18 @@ use plan::{Plan, Step};
 /// Deactivate (or delete) one person in every profile, all at once
 ///
 /// Acts on the profiles named by --profile (or ROSTER_PROFILE), else on every profile in the
-/// config. The person is looked up everywhere first, and the confirmation shows the plan for
+/// config (a profile broken in the config counts as failed: exit 7). The person is looked up everywhere first, and the confirmation shows the plan for
 /// each profile where they have an account. Where the vendor can deactivate, the account is
 /// deactivated (reversible); elsewhere it is deleted; an account already inactive is left
 /// alone. --delete deletes everywhere the vendor allows it. With --dry-run the results say
 /// `would-deactivate` / `would-delete` and nothing is changed. A person found in no profile is
 /// exit 5.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users offboard grace@sandbox.example --dry-run
+  roster --sandbox users offboard grace@sandbox.example --yes
+  roster users offboard leaver@example.com --profile acme,docs --delete --yes")]
 pub struct Args {
     /// The person's email
     #[arg(value_name = "EMAIL")]
@@ -85,17 +90,50 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             args.email
         )));
     }
-    let every: Vec<String> = ctx.config()?.profiles.keys().cloned().collect();
+    let config = ctx.config()?;
+    let every = config.names();
+    let usable: Vec<String> = config.profiles.keys().cloned().collect();
+    // A profile broken in the config cannot be looked in, but the person may have an account
+    // there: each is a failure of this offboarding, never a silent skip.
+    let broken: Vec<Offboarded> = config
+        .broken
+        .values()
+        .map(|b| Offboarded {
+            profile: b.name.clone(),
+            provider: b.provider.clone().unwrap_or_else(|| "?".into()),
+            email: args.email.clone(),
+            action: "failed".into(),
+            id: None,
+            error: Some(format!(
+                "broken in the config ({})",
+                crate::commands::profiles::problem_text(&b.error)
+            )),
+        })
+        .collect();
+    let mut unreachable: Vec<Offboarded> = Vec::new();
     if ctx.global.profile.is_empty() {
-        ctx.global.profile = every.clone();
+        unreachable = broken;
+        ctx.global.profile = usable;
     } else {
         say_narrowed(ctx, &every);
     }
-    let targets: Vec<Arc<Target>> = ctx
-        .targets(Pacing::IfConfigured)?
-        .into_iter()
-        .map(Arc::new)
-        .collect();
+    for row in &unreachable {
+        ctx.out.warn(format!(
+            "cannot offboard {} in profile `{}`: it is {}; they may still have an account there",
+            args.email,
+            row.profile,
+            row.error.as_deref().unwrap_or("broken")
+        ));
+    }
+    // Every profile broken: nothing to look in (an empty list would mean the default one).
+    let targets: Vec<Arc<Target>> = if ctx.global.profile.is_empty() && !unreachable.is_empty() {
+        Vec::new()
+    } else {
+        ctx.targets(Pacing::IfConfigured)?
+            .into_iter()
+            .map(Arc::new)
+            .collect()
+    };
 
     // The dry run the confirmation shows: every profile looked up, nothing sent.
     let mut lookups = tokio::task::JoinSet::new();
@@ -113,7 +151,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     }
     plans.sort_by(|(a, _), (b, _)| a.profile.name.cmp(&b.profile.name));
     refuse_own_accounts(&args, &plans)?;
-    if plans.iter().all(|(_, p)| matches!(p.step, Step::Absent)) {
+    if unreachable.is_empty() && plans.iter().all(|(_, p)| matches!(p.step, Step::Absent)) {
         let names: Vec<&str> = plans.iter().map(|(t, _)| t.profile.name.as_str()).collect();
         return Err(Error::not_found(format!(
             "{} has no account in any of the {} profile(s) looked in: {}; nothing was sent",
@@ -136,7 +174,8 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         let email = args.email.clone();
         runs.spawn(async move { plan::act(&target, &email, plan.step).await });
     }
-    let mut results = Vec::new();
+    let mut results = unreachable;
+    let broken = results.len();
     while let Some(done) = runs.join_next().await {
         let (row, note) =
             done.map_err(|e| Error::failure("an offboarding task stopped").with_source(e))?;
@@ -151,11 +190,24 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     writer.finish()?;
     let failed = results.iter().filter(|r| r.action == "failed").count();
     if failed > 0 {
+        let again = "run the same command again: profiles already done answer `absent` or \
+                     `already-inactive` and send nothing";
+        let hint = if broken > 0 {
+            format!(
+                "fix the broken profile(s) (`roster profiles list` shows what is wrong), then \
+                 {again}"
+            )
+        } else {
+            again.to_string()
+        };
         return Err(Error::new(
             ErrorKind::Partial,
-            format!("offboarding failed in {failed} of {} profile(s)", results.len()),
+            format!(
+                "offboarding failed in {failed} of {} profile(s)",
+                results.len()
+            ),
         )
-        .with_hint("run the same command again: profiles already done answer `absent` or `already-inactive` and send nothing"));
+        .with_hint(hint));
     }
     Ok(())
 }

@@ -10,6 +10,10 @@ use crate::providers::Operation;
 ///
 /// A user who is not inactive is reported `unchanged` and nothing is sent.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox --profile amani users reactivate lena.weber@amani.sandbox.example
+  roster --sandbox --profile amani users reactivate lena.weber@amani.sandbox.example -o json")]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]

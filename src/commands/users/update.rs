@@ -11,6 +11,12 @@ use serde_json::Value;
 /// Only what differs is sent; when nothing differs, the user is reported `unchanged` and no
 /// request is made.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = "\
+Examples:
+  roster --sandbox users update ada@sandbox.example --language fr --add-group Sales
+  roster --sandbox --profile bleemeo users update grace@sandbox.example --add-role manager
+  roster --sandbox --profile bleemeo users update grace@sandbox.example --set timezone=UTC
+  roster --sandbox --profile cradl users update ada@sandbox.example --set metadata.team=ops")]
 pub struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]

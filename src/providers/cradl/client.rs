@@ -211,7 +211,7 @@ impl Inner {
             .filter_map(|u| u.profile_id.clone())
             .filter(|id| is_profile_id(id))
             .collect();
-        let profiles = self.profiles(ids).await;
+        let profiles = self.profiles(ids).await?;
         let roles = self.roles().await?;
         let mut unread = Vec::new();
         let users = users

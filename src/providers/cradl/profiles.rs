@@ -59,8 +59,12 @@ impl Inner {
     }
 
     /// Every profile in `ids`, from the cache or read from the vendor, at most
-    /// `PROFILE_LOOKUPS` at a time.
-    pub async fn profiles(self: &Arc<Self>, ids: BTreeSet<String>) -> HashMap<String, Lookup> {
+    /// `PROFILE_LOOKUPS` at a time. Ctrl-C (a read that comes back `Interrupted`) stops them
+    /// all at once and is the listing's error: the reads left are not failures of their users.
+    pub async fn profiles(
+        self: &Arc<Self>,
+        ids: BTreeSet<String>,
+    ) -> Result<HashMap<String, Lookup>, ProviderError> {
         let mut found = HashMap::new();
         let mut queue = Vec::new();
         for id in ids {
@@ -89,11 +93,15 @@ impl Inner {
                 });
             }
             let Some(done) = running.join_next().await else {
-                return found;
+                return Ok(found);
             };
             // A read that panicked stays out of `found`: its user is reported like any other
             // whose profile could not be read.
             if let Ok((id, read)) = done {
+                if let Err(stop @ ProviderError::Interrupted { .. }) = read {
+                    running.abort_all();
+                    return Err(stop);
+                }
                 found.insert(id, read);
             }
         }

@@ -216,16 +216,17 @@ fn metadata_and_roles_merge_into_full_values() {
 }
 
 #[test]
-fn auth_url_must_be_https_unless_local() {
-    assert!(check_auth_url(DEFAULT_AUTH_URL, "https://api.cradl.ai/v1").is_ok());
-    assert!(check_auth_url(
-        "http://127.0.0.1:9/cradl/oauth2/token",
-        "http://127.0.0.1:9"
-    )
-    .is_ok());
-    assert!(check_auth_url("http://auth.example.com/t", "https://api.cradl.ai/v1").is_err());
-    assert!(check_auth_url("not a url", "https://api.cradl.ai/v1").is_err());
-    let c = Cradl::new(&profile(""), HttpClient::new(false, false).unwrap()).unwrap();
+fn auth_url_follows_the_config_rule_only() {
+    let http = || HttpClient::new(false, false).unwrap();
+    let local = "base_url = \"http://127.0.0.1:9/cradl\"\n\
+                 auth_url = \"http://127.0.0.1:9/cradl/oauth2/token\"\n";
+    assert!(Cradl::new(&profile(local), http()).is_ok());
+    // Opted in, plain http to another host is the profile's choice, as for its base_url; the
+    // client no longer refuses what the config allowed (nor allows what it refused).
+    let opted = "allow_insecure_http = true\nauth_url = \"http://auth.example.com/t\"\n";
+    let c = Cradl::new(&profile(opted), http()).unwrap();
+    assert_eq!(c.inner.auth_url, "http://auth.example.com/t");
+    let c = Cradl::new(&profile(""), http()).unwrap();
     assert_eq!(c.inner.auth_url, DEFAULT_AUTH_URL);
     assert_eq!(c.inner.base, "https://api.cradl.ai/v1");
     let caps = c.capabilities();

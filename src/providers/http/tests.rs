@@ -79,3 +79,30 @@ fn a_definitive_4xx_is_never_retried() {
     assert!(!worth_retrying(503, false), "a POST is not sent twice");
     assert!(!worth_retrying(501, true));
 }
+
+#[tokio::test]
+async fn only_a_write_handed_to_the_network_counts_as_sent() {
+    // Port 9 (discard) refuses connections here: every request fails fast, answered or not.
+    let t = Duration::from_secs(2);
+    let reads = HttpClient::new(false, false).unwrap();
+    let get = Request::new(Method::GET, "http://127.0.0.1:9/users", t).patient(1, t);
+    let token = Request::new(Method::POST, "http://127.0.0.1:9/token", t)
+        .not_a_write()
+        .patient(1, t);
+    let _ = reads.send(&get).await;
+    let _ = reads.send(&token).await;
+    assert!(
+        !reads.sent_a_write(),
+        "reads and token requests change nothing"
+    );
+
+    let planned = HttpClient::new(false, true).unwrap();
+    let post = Request::new(Method::POST, "http://127.0.0.1:9/users", t).patient(1, t);
+    let _ = planned.send(&post).await;
+    assert!(!planned.sent_a_write(), "--dry-run holds writes back");
+
+    let writes = HttpClient::new(false, false).unwrap();
+    let clone = writes.paced(100.0);
+    let _ = clone.send(&post).await;
+    assert!(writes.sent_a_write(), "seen through every clone");
+}

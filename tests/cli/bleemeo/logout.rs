@@ -123,3 +123,37 @@ fn vendors_without_revocation_only_forget_the_token() {
     );
     assert_eq!(env.sandbox.stats().requests, before, "nothing sent");
 }
+
+#[test]
+fn a_broken_profile_is_logged_out_locally_and_says_why_nothing_was_revoked() {
+    let env = Env::new();
+    env.json(&args(&["users", "list"]));
+    let refresh = cached_refresh(&env);
+    // The profile breaks after it logged in: an unknown key.
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    let broken = text.replacen(
+        "[profiles.bleemeo]\n",
+        "[profiles.bleemeo]\ncolour = \"blue\"\n",
+        1,
+    );
+    assert_ne!(broken, text);
+    env.write_config(&broken);
+    let before = env.sandbox.stats().requests;
+
+    let out = env.run(&["profiles", "logout", "bleemeo"]);
+    assert_success(&out, &["profiles", "logout", "a broken profile"]);
+    let err = stderr(&out);
+    assert!(err.contains("bleemeo: cached token removed"), "{err}");
+    assert!(
+        err.contains("not revoked at bleemeo") && err.contains("colour"),
+        "says it was skipped, and why: {err}"
+    );
+    assert!(!cache_file(&env).exists(), "forgotten locally");
+    assert_eq!(env.sandbox.stats().requests, before, "nothing sent");
+    assert!(grant_exists(&env, &refresh), "still valid at the vendor");
+
+    // A name the file does not have is still an error naming the known ones.
+    let out = env.run(&["profiles", "logout", "nosuch"]);
+    assert_eq!(crate::common::code(&out), 3, "{}", stderr(&out));
+    assert!(stderr(&out).contains("known:") && stderr(&out).contains("bleemeo"));
+}

@@ -85,7 +85,7 @@ fn every_numeric_config_key_refuses_extremes_with_exit_3() {
         env.write_config(&profile(extra));
         let out = env.run(&["users", "list"]);
         let err = assert_clean(&out, 3, extra.get(..60).unwrap_or(extra));
-        // roster's own messages quote a huge value cut short (clap's echo the flag's value).
+        // Messages quote a huge value cut short.
         assert!(
             err.len() < 4000,
             "{}: {} bytes",
@@ -106,8 +106,11 @@ fn toml_string(text: &str) -> String {
 fn refused(env: &Env, args: &[&str]) -> std::process::Output {
     let mut cmd = env.std_command();
     if args.first() == Some(&"sandbox") {
-        cmd.args(["sandbox", "serve", "--listen", "127.0.0.1:0"])
-            .args(&args[2..]);
+        cmd.args(["sandbox", "serve"]);
+        if !args.contains(&"--listen") {
+            cmd.args(["--listen", "127.0.0.1:0"]);
+        }
+        cmd.args(&args[2..]);
     } else {
         cmd.args(args);
     }
@@ -134,38 +137,60 @@ fn refused(env: &Env, args: &[&str]) -> std::process::Output {
     }
 }
 
+/// Every integer flag, the command it belongs to, and values just past its bounds (besides
+/// the extremes). `--fault-seed` and `--limit` take any u64.
+const INTEGER_FLAGS: [(&[&str], &str, &[&str]); 12] = [
+    (&["sandbox", "serve"], "--latency", &["60001"]),
+    (&["sandbox", "serve"], "--seed-users", &["1000001"]),
+    (&["sandbox", "serve"], "--user-quota", &["10000001"]),
+    (&["sandbox", "serve"], "--stall-secs", &["3601"]),
+    (&["sandbox", "serve"], "--fault-seed", &[]),
+    (&["sandbox", "serve"], "--monthly-limit", &["1000000001"]),
+    (&["sandbox", "serve"], "--max-connections", &["0", "65537"]),
+    (&["sandbox", "serve"], "--read-timeout", &["0", "3601"]),
+    // The last of the four vendor ports must stay a port.
+    (
+        &["sandbox", "serve", "--vendor-ports"],
+        "--vendor-base-port",
+        &["65536", "65533"],
+    ),
+    (&["users", "list"], "--limit", &[]),
+    (
+        &["users", "import", "rows.csv"],
+        "--concurrency",
+        &["0", "257"],
+    ),
+    // A port is a number too.
+    (&["sandbox", "serve"], "--listen", &[]),
+];
+
+/// Flags that take a number and are tested in their own loops below.
+const SHARE_AND_RATE_FLAGS: [&str; 2] = ["--fault-rate", "--rate-limit"];
+
 #[test]
 fn every_numeric_flag_refuses_extremes_with_exit_2() {
     let env = Env::new();
-    let integer_flags: [(&[&str], &[&str]); 7] = [
-        (&["sandbox", "serve", "--latency"], &["60001"]),
-        (&["sandbox", "serve", "--seed-users"], &["1000001"]),
-        (&["sandbox", "serve", "--user-quota"], &["10000001"]),
-        (&["sandbox", "serve", "--stall-secs"], &["3601"]),
-        (&["sandbox", "serve", "--fault-seed"], &[]),
-        (&["users", "list", "--limit"], &[]),
-        (
-            &["users", "import", "rows.csv", "--concurrency"],
-            &["0", "257"],
-        ),
-    ];
-    for (command, too_big) in integer_flags {
-        let valid_u64_max = command.contains(&"--fault-seed") || command.contains(&"--limit");
+    for (command, flag, too_big) in INTEGER_FLAGS {
+        let any_u64 = flag == "--fault-seed" || flag == "--limit";
         let mut values = extremes();
         values.extend(too_big.iter().map(|s| s.to_string()));
         values.push("0.5".into());
         for v in values {
-            if valid_u64_max && v == "18446744073709551615" {
+            if any_u64 && v == "18446744073709551615" {
                 continue;
             }
+            let v = if flag == "--listen" {
+                format!("127.0.0.1:{v}")
+            } else {
+                v
+            };
             let mut args: Vec<&str> = command.to_vec();
-            args.push(&v);
+            args.extend([flag, &v]);
             let out = refused(&env, &args);
-            assert_clean(
-                &out,
-                2,
-                &format!("{command:?} {}", v.get(..40).unwrap_or(&v)),
-            );
+            let what = format!("{flag} {}", v.get(..40).unwrap_or(&v));
+            let err = assert_clean(&out, 2, &what);
+            // clap's message quotes the value; a huge one is cut like roster's own.
+            assert!(err.len() < 4000, "{what}: {} bytes", err.len());
         }
     }
     let mut shares = extremes();
@@ -223,6 +248,12 @@ fn the_largest_accepted_values_serve_without_a_panic() {
             "1e-300",
             "--seed-users",
             "0",
+            "--monthly-limit",
+            "1000000000",
+            "--max-connections",
+            "65536",
+            "--read-timeout",
+            "3600",
         ][..],
     ] {
         let mut child = env
@@ -241,6 +272,71 @@ fn the_largest_accepted_values_serve_without_a_panic() {
         assert!(
             first.starts_with("# roster sandbox listening"),
             "{extremes:?}: {first}"
+        );
+    }
+}
+
+/// The tables above cover every flag that takes a number: a new one fails here until it is
+/// bounded and added.
+#[test]
+fn the_tables_cover_every_numeric_flag() {
+    use std::any::TypeId;
+
+    use clap::CommandFactory;
+
+    fn numeric(arg: &clap::Arg) -> bool {
+        let id = arg.get_value_parser().type_id();
+        let takes_a_value = arg.get_num_args().is_some_and(|n| n.takes_values());
+        takes_a_value
+            && !matches!(arg.get_action(), clap::ArgAction::Count)
+            && [
+                TypeId::of::<u8>(),
+                TypeId::of::<u16>(),
+                TypeId::of::<u32>(),
+                TypeId::of::<u64>(),
+                TypeId::of::<usize>(),
+                TypeId::of::<i64>(),
+                TypeId::of::<f64>(),
+                TypeId::of::<roster::config::RateLimit>(),
+            ]
+            .iter()
+            .any(|t| id == *t)
+    }
+    fn walk(cmd: &clap::Command, found: &mut Vec<String>) {
+        for arg in cmd.get_arguments().filter(|a| numeric(a)) {
+            found.push(format!(
+                "--{}",
+                arg.get_long().unwrap_or(arg.get_id().as_str())
+            ));
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, found);
+        }
+    }
+    let mut found = Vec::new();
+    let mut cli = roster::cli::Cli::command();
+    cli.build();
+    walk(&cli, &mut found);
+    found.sort();
+    found.dedup();
+    // `--delimiter` is one character, kept as its byte; the tests of `users import` cover it.
+    found.retain(|f| f != "--delimiter");
+    let covered: Vec<&str> = INTEGER_FLAGS
+        .iter()
+        .map(|(_, flag, _)| *flag)
+        .chain(SHARE_AND_RATE_FLAGS)
+        .collect();
+    for flag in &found {
+        assert!(
+            covered.contains(&flag.as_str()),
+            "{flag} is not in the tables"
+        );
+    }
+    assert!(found.len() >= 12, "the walk found the flags: {found:?}");
+    for flag in covered.iter().filter(|f| **f != "--listen") {
+        assert!(
+            found.contains(&flag.to_string()),
+            "the walk missed {flag}: {found:?}"
         );
     }
 }

@@ -102,4 +102,7 @@ fn a_spinner_shows_while_the_groups_load_and_ctrl_c_there_sends_nothing() {
     let (status, screen) = interrupt(p);
     assert_eq!(status, 130, "{screen}");
     assert_eq!(env.sandbox.stats().writes, 0, "nothing was sent");
+    // And it says so, instead of hinting that a change may have been applied.
+    assert!(screen.contains("cancelled; nothing was sent"), "{screen}");
+    assert!(!screen.contains("may or may not"), "{screen}");
 }

@@ -27,6 +27,7 @@ fn run(
         profile: "acme",
         offered,
         interactive: true,
+        no_prompt: None,
     };
     (complete(args, &invite, &prompter), prompter)
 }
@@ -347,20 +348,25 @@ fn nothing_is_asked_when_the_flags_have_everything() {
 #[test]
 fn without_a_person_missing_flags_are_named() {
     let prompter = ScriptedPrompter::new(&["would hang"]);
+    // A blank Paradigm username is made from the email: it is never "missing".
     let cases = [
         (
             ProviderKind::Paradigm,
-            "missing --email and --username for paradigm; pass them or run on a terminal",
+            "missing --email for paradigm; pass it (--no-input is set)",
         ),
         (
             ProviderKind::Bleemeo,
-            "missing --email for bleemeo; pass it or run on a terminal",
+            "missing --email for bleemeo; pass it (--no-input is set)",
         ),
         (
             ProviderKind::Amani,
-            "missing --email and a password (--password-stdin or --generate-password) for amani",
+            "missing --email and a password (--password-stdin or --generate-password) for \
+             amani; pass them (--no-input is set)",
         ),
-        (ProviderKind::Cradl, "missing --email for cradl"),
+        (
+            ProviderKind::Cradl,
+            "missing --email for cradl; pass it (--no-input is set)",
+        ),
     ];
     for (kind, message) in cases {
         let invite = Invite {
@@ -368,12 +374,34 @@ fn without_a_person_missing_flags_are_named() {
             profile: "acme",
             offered: &[],
             interactive: false,
+            no_prompt: Some("--no-input is set"),
         };
         let e = complete(Args::default(), &invite, &prompter).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains(message), "{e}");
         assert!(!will_ask(&Args::default(), kind, false));
     }
+    let piped = Invite {
+        kind: ProviderKind::Paradigm,
+        profile: "acme",
+        offered: &[],
+        interactive: false,
+        no_prompt: Some("stdin is not a terminal"),
+    };
+    let e = complete(Args::default(), &piped, &prompter).unwrap_err();
+    assert!(
+        e.to_string().ends_with(
+            "missing --email for paradigm; pass it or run on a terminal (stdin is not a terminal)"
+        ),
+        "{e}"
+    );
+    // With the email given, a script needs nothing more from Paradigm.
+    let with_email = Args {
+        email: Some("a@example.com".into()),
+        ..Args::default()
+    };
+    let done = complete(with_email, &piped, &prompter).unwrap();
+    assert!(done.args.username.is_none(), "made from the email later");
     assert!(prompter.questions().is_empty());
     assert!(asks_memberships(
         &Args::default(),
