@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::{completions, groups, profiles, sandbox, users};
+use crate::commands::{completions, groups, people, profiles, sandbox, users};
 
 pub mod man;
 
@@ -124,6 +124,8 @@ pub enum Command {
     /// List the groups and roles users can be put in
     #[command(subcommand)]
     Groups(GroupsCommand),
+    /// Access review: who has an account where, across every profile
+    People(people::Args),
     /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
     Profiles(ProfilesCommand),
@@ -139,6 +141,7 @@ pub enum Command {
 pub enum UsersCommand {
     List(users::list::Args),
     Get(users::get::Args),
+    Find(users::find::Args),
     #[command(visible_alias = "invite")]
     Create(users::create::Args),
     Update(users::update::Args),

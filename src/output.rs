@@ -12,11 +12,15 @@ use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::{ColorChoice, OutputFormat};
+use crate::cli::ColorChoice;
+pub use crate::cli::OutputFormat;
 use crate::error::{Error, Result};
 use crate::model::{Group, Identity, User};
 use crate::providers::http::PlannedRequest;
 use crate::redact;
+
+mod grid;
+pub use grid::GridWriter;
 
 /// How results are written, decided once per process.
 #[derive(Debug, Clone)]

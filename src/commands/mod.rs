@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod groups;
+pub mod people;
 pub mod profiles;
 pub mod resolve;
 pub mod sandbox;
@@ -19,6 +20,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Users(verb) => match verb {
             UsersCommand::List(a) => users::list::run(ctx, a).await,
             UsersCommand::Get(a) => users::get::run(ctx, a).await,
+            UsersCommand::Find(a) => users::find::run(ctx, a).await,
             UsersCommand::Create(a) => users::create::run(ctx, a).await,
             UsersCommand::Update(a) => users::update::run(ctx, a).await,
             UsersCommand::Import(a) => users::import::run(ctx, a).await,
@@ -30,6 +32,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Groups(verb) => match verb {
             GroupsCommand::List(a) => groups::list::run(ctx, a).await,
         },
+        Command::People(a) => people::run(ctx, a).await,
         Command::Profiles(verb) => match verb {
             ProfilesCommand::List(a) => profiles::list::run(ctx, a).await,
             ProfilesCommand::Show(a) => profiles::show::run(ctx, a).await,

@@ -180,6 +180,7 @@ impl Provider for Amani {
             delete: false,
             groups: false,
             roles: true,
+            last_login: false,
         }
     }
 

@@ -202,6 +202,7 @@ impl Provider for Bleemeo {
             delete: true,
             groups: false,
             roles: true,
+            last_login: true,
         }
     }
 

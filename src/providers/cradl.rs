@@ -69,6 +69,7 @@ impl Provider for Cradl {
             delete: true,
             groups: false,
             roles: true,
+            last_login: false,
         }
     }
 

@@ -33,6 +33,9 @@ pub struct Capabilities {
     /// `groups list` returns groups (true) or roles (false) that users can be put in.
     pub groups: bool,
     pub roles: bool,
+    /// Users carry the time of their last login (`User::last_login`), so `people --stale` can
+    /// judge them: a `null` there means "never", not "not said".
+    pub last_login: bool,
 }
 
 /// The user operations not every vendor has.

@@ -253,6 +253,7 @@ impl Provider for Paradigm {
             delete: true,
             groups: true,
             roles: false,
+            last_login: true,
         }
     }
 

@@ -4,6 +4,7 @@ pub mod create;
 pub mod deactivate;
 pub mod delete;
 pub mod fields;
+pub mod find;
 pub mod get;
 pub mod import;
 pub mod invite;
