@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, create, change and remove user accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List the groups and roles users can be put in')
+            [CompletionResult]::new('people', 'people', [CompletionResultType]::ParameterValue, 'Access review: who has an account where, across every profile')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run or reset the local emulator of every vendor''s API')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -68,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
@@ -105,6 +107,27 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;get' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests a change would send (secrets redacted) and send none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'roster;users;find' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -351,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;users;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create users from a CSV or JSON Lines file, in one or more profiles at once')
@@ -365,6 +389,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;help;get' {
+            break
+        }
+        'roster;users;help;find' {
             break
         }
         'roster;users;help;create' {
@@ -444,6 +471,30 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;help;help' {
+            break
+        }
+        'roster;people' {
+            [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in')
+            [CompletionResult]::new('--only-in', '--only-in', [CompletionResultType]::ParameterName, 'Only people with an account in PROFILE and in no other profile read')
+            [CompletionResult]::new('--missing-in', '--missing-in', [CompletionResultType]::ParameterName, 'Only people with an account in another profile and none in PROFILE')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests a change would send (secrets redacted) and send none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'roster;profiles' {
@@ -764,6 +815,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help' {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, create, change and remove user accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List the groups and roles users can be put in')
+            [CompletionResult]::new('people', 'people', [CompletionResultType]::ParameterValue, 'Access review: who has an account where, across every profile')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run or reset the local emulator of every vendor''s API')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -773,6 +825,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help;users' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create users from a CSV or JSON Lines file, in one or more profiles at once')
@@ -786,6 +839,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;users;get' {
+            break
+        }
+        'roster;help;users;find' {
             break
         }
         'roster;help;users;create' {
@@ -814,6 +870,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;groups;list' {
+            break
+        }
+        'roster;help;people' {
             break
         }
         'roster;help;profiles' {

@@ -25,6 +25,9 @@ _roster() {
             roster,help)
                 cmd="roster__subcmd__help"
                 ;;
+            roster,people)
+                cmd="roster__subcmd__people"
+                ;;
             roster,profiles)
                 cmd="roster__subcmd__profiles"
                 ;;
@@ -54,6 +57,9 @@ _roster() {
                 ;;
             roster__subcmd__help,help)
                 cmd="roster__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__help,people)
+                cmd="roster__subcmd__help__subcmd__people"
                 ;;
             roster__subcmd__help,profiles)
                 cmd="roster__subcmd__help__subcmd__profiles"
@@ -99,6 +105,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__users,delete)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__delete"
+                ;;
+            roster__subcmd__help__subcmd__users,find)
+                cmd="roster__subcmd__help__subcmd__users__subcmd__find"
                 ;;
             roster__subcmd__help__subcmd__users,get)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__get"
@@ -187,6 +196,9 @@ _roster() {
             roster__subcmd__users,delete)
                 cmd="roster__subcmd__users__subcmd__delete"
                 ;;
+            roster__subcmd__users,find)
+                cmd="roster__subcmd__users__subcmd__find"
+                ;;
             roster__subcmd__users,get)
                 cmd="roster__subcmd__users__subcmd__get"
                 ;;
@@ -220,6 +232,9 @@ _roster() {
             roster__subcmd__users__subcmd__help,delete)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__delete"
                 ;;
+            roster__subcmd__users__subcmd__help,find)
+                cmd="roster__subcmd__users__subcmd__help__subcmd__find"
+                ;;
             roster__subcmd__users__subcmd__help,get)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__get"
                 ;;
@@ -248,7 +263,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups profiles sandbox completions help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups people profiles sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,7 +441,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="users groups profiles sandbox completions help"
+            opts="users groups people profiles sandbox completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +497,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__people)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -636,7 +665,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users)
-            opts="list get create update import offboard deactivate reactivate delete"
+            opts="list get find create update import offboard deactivate reactivate delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +707,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__users__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -768,6 +811,52 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__people)
+            opts="-o -y -v -q -h -V --stale --only-in --missing-in --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --missing-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1384,7 +1473,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update import offboard deactivate reactivate delete help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get find create invite update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1567,6 +1656,40 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__users__subcmd__find)
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__users__subcmd__get)
             opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1602,7 +1725,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help)
-            opts="list get create update import offboard deactivate reactivate delete help"
+            opts="list get find create update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1644,6 +1767,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__users__subcmd__help__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

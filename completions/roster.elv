@@ -38,6 +38,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
+            cand people 'Access review: who has an account where, across every profile'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'
@@ -64,6 +65,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand invite 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
@@ -99,6 +101,26 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;get'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;find'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -336,6 +358,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help'= {
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -348,6 +371,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;list'= {
         }
         &'roster;users;help;get'= {
+        }
+        &'roster;users;help;find'= {
         }
         &'roster;users;help;create'= {
         }
@@ -414,6 +439,29 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;groups;help;list'= {
         }
         &'roster;groups;help;help'= {
+        }
+        &'roster;people'= {
+            cand --stale 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in'
+            cand --only-in 'Only people with an account in PROFILE and in no other profile read'
+            cand --missing-in 'Only people with an account in another profile and none in PROFILE'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'roster;profiles'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
@@ -710,6 +758,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help'= {
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
+            cand people 'Access review: who has an account where, across every profile'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'
@@ -718,6 +767,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users'= {
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -729,6 +779,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users;list'= {
         }
         &'roster;help;users;get'= {
+        }
+        &'roster;help;users;find'= {
         }
         &'roster;help;users;create'= {
         }
@@ -748,6 +800,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List the groups (and roles) of a profile'
         }
         &'roster;help;groups;list'= {
+        }
+        &'roster;help;people'= {
         }
         &'roster;help;profiles'= {
             cand list 'List the configured profiles'

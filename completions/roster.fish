@@ -43,38 +43,40 @@ complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help 
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, across every profile'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "offboard" -d 'Deactivate (or delete) one person in every profile, all at once'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "offboard" -d 'Deactivate (or delete) one person in every profile, all at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (name or id)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Stop after this many users' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
@@ -113,6 +115,23 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (paradigm: letters, digits and @ . + - _; default: the email\'s local part)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -d 'Given name' -r
@@ -308,6 +327,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s fields or group memberships'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -354,6 +374,26 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand people" -l stale -d 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l only-in -d 'Only people with an account in PROFILE and in no other profile read' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l missing-in -d 'Only people with an account in another profile and none in PROFILE' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand people" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand people" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand people" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand people" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand people" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand people" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand people" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand people" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand people" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand people" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -597,14 +637,16 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "people" -d 'Access review: who has an account where, across every profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "update" -d 'Change a user\'s fields or group memberships'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'

@@ -108,8 +108,8 @@ mod tests {
     use super::*;
 
     const TWO: &str = "default_profile = \"b\"\n\
-        [profiles.b]\nprovider = \"paradigm\"\nbase_url = \"http://127.0.0.1:1\"\napi_key = \"k\"\n\
-        [profiles.a]\nprovider = \"paradigm\"\nbase_url = \"http://127.0.0.1:1\"\napi_key = \"k\"\n";
+        [profiles.b]\nprovider = \"paradigm\"\nbase_url = \"http://127.0.0.1:1\"\ntoken = \"k\"\n\
+        [profiles.a]\nprovider = \"paradigm\"\nbase_url = \"http://127.0.0.1:1\"\ntoken = \"k\"\n";
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
