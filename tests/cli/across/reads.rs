@@ -190,3 +190,22 @@ fn groups_list_all_has_each_profiles_groups_and_roles() {
     assert_success(&out, &["groups", "list"]);
     assert!(stdout(&out).contains("PROFILE"));
 }
+
+#[test]
+fn a_write_refuses_all_before_sending_anything() {
+    let env = Env::new();
+    let out = env.run(&[
+        "--profile",
+        "all",
+        "users",
+        "deactivate",
+        "ada@sandbox.example",
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("acts on one profile"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(env.sandbox.stats().writes, 0);
+}
