@@ -66,8 +66,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         only_in: position(&profiles, args.only_in.as_deref(), "--only-in")?,
         missing_in: position(&profiles, args.missing_in.as_deref(), "--missing-in")?,
     };
-    let review = read(ctx, selected, cutoff).await;
-    let (review, fan) = review;
+    let (review, fan) = read(ctx, selected, cutoff).await;
 
     let mut csv_headers = vec!["email".to_string()];
     csv_headers.extend(profiles.iter().cloned());

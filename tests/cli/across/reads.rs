@@ -209,3 +209,30 @@ fn a_write_refuses_all_before_sending_anything() {
     );
     assert_eq!(env.sandbox.stats().writes, 0);
 }
+
+#[test]
+fn a_group_is_looked_up_in_each_profile_and_one_without_it_lists_nobody() {
+    let env = Env::new();
+    let out = env.run(&[
+        "--profile",
+        "all",
+        "users",
+        "list",
+        "--group",
+        "admin",
+        "-o",
+        "json",
+    ]);
+    assert_success(&out, &["users", "list", "--group", "admin"]);
+    assert!(
+        stderr(&out).contains("paradigm: no group or role named `admin`"),
+        "{}",
+        stderr(&out)
+    );
+    let rows: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(profiles_in_order(&rows), ["amani", "bleemeo", "cradl"]);
+    let emails: BTreeSet<String> = profile_emails(&rows).into_iter().map(|(_, e)| e).collect();
+    assert!(emails.contains("admin@amani.sandbox.example"), "{emails:?}");
+    assert!(emails.contains("ada@sandbox.example"), "{emails:?}");
+    assert!(!emails.contains("grace@sandbox.example"), "{emails:?}");
+}
