@@ -12,8 +12,8 @@ use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::ColorChoice;
-pub use crate::cli::OutputFormat;
+// Reachable from here too, so that modules below `cli` name them through `output`.
+pub use crate::cli::{ColorChoice, OutputFormat};
 use crate::error::{Error, Result};
 use crate::model::{Group, Identity, User};
 use crate::providers::http::PlannedRequest;
