@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::with_down_profile;
-use crate::common::{assert_success, code, stderr, Env};
+use crate::common::{assert_success, code, stderr, stdout, Env};
 
 /// email -> profile -> status, from `people -o json`.
 type Review = BTreeMap<String, BTreeMap<String, String>>;
