@@ -71,6 +71,20 @@ fn one_row_per_person_with_each_profiles_status() {
         "{}",
         stderr(&out)
     );
+    // The table: a header with a column per profile, then a line per person.
+    let table = stdout(&out);
+    let lines: Vec<Vec<&str>> = table
+        .lines()
+        .map(|l| {
+            l.split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .collect();
+    assert_eq!(lines[0], ["EMAIL", "amani", "bleemeo", "cradl", "paradigm"]);
+    let linus = ["linus@sandbox.example", "-", "-", "inactive", "inactive"];
+    assert!(lines.iter().any(|l| l[..] == linus[..]), "{table}");
 }
 
 #[test]
