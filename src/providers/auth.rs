@@ -17,9 +17,6 @@ mod cache;
 
 pub use cache::{cache_dir, TokenCache};
 
-/// Moved to [`crate::fsutil`]; kept here for callers not yet moved.
-pub use crate::fsutil::write_private;
-
 /// Seconds before expiry at which a token counts as stale.
 const EXPIRY_MARGIN_SECS: i64 = 30;
 

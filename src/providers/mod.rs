@@ -6,6 +6,7 @@ pub mod bleemeo;
 pub mod cradl;
 pub mod http;
 pub mod paradigm;
+mod report;
 
 use async_trait::async_trait;
 

@@ -90,13 +90,13 @@ impl Vendor {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if ctx.global.sandbox {
+    if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles add` writes the config file; --sandbox has built-in profiles only",
         ));
     }
     // Drafted and checked without the lock: a person may take their time answering.
-    let mut file = ConfigFile::open(ctx.global.config.as_deref())?;
+    let mut file = ConfigFile::open(ctx.settings.config.as_deref())?;
     let names = file.profile_names();
     let situation = Situation {
         file: &file.shown,
@@ -104,7 +104,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         has_default: file.default_profile().is_some(),
         interactive: ctx.interactive,
         no_prompt: ctx.why_no_prompt(),
-        yes: ctx.global.yes,
+        yes: ctx.settings.yes,
     };
     let draft = draft::draft(&args, &situation, ctx.prompter.as_ref())?;
     for w in &draft.warnings {
@@ -121,7 +121,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if !args.skip_check {
         check_or_ask(ctx, &config, &draft.name).await?;
     }
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         ctx.out.note(format!(
             "dry run: profile `{}` not written to {}",
             draft.name, file.shown
@@ -130,9 +130,9 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     }
     // Read again under the lock and apply the same edit, so that profiles other commands
     // added meanwhile are kept.
-    let mut file = ConfigFile::open_locked(ctx.global.config.as_deref())?;
+    let mut file = ConfigFile::open_locked(ctx.settings.config.as_deref())?;
     let appeared = !names.contains(&draft.name) && file.profile_names().contains(&draft.name);
-    if appeared && !ctx.global.yes {
+    if appeared && !ctx.settings.yes {
         return Err(Error::new(
             ErrorKind::Conflict,
             format!(

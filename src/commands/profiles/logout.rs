@@ -90,7 +90,7 @@ async fn log_out(ctx: &Context, config: &Config, spec: &ProfileSpec) {
 /// expire (or the provider cannot be told), stderr says the revocation was skipped and why.
 fn forget_broken(ctx: &Context, broken: &BrokenProfile) {
     let name = &broken.name;
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         ctx.out
             .note(format!("{name}: dry run: the cached token was not removed"));
         return;

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use super::listen::ListenAddr;
-use crate::cli::GlobalArgs;
 use crate::config::RateLimit;
+use crate::context::Settings;
 use crate::error::{Error, Result};
 use crate::output::write_out;
 use crate::sandbox::scim::Dialect;
@@ -105,7 +105,7 @@ fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
     RateLimit::parse(text)
 }
 
-pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
+pub async fn run(global: &Settings, args: Args) -> Result<()> {
     let options = SandboxOptions {
         latency: Duration::from_millis(args.latency),
         rate_limit_per_sec: args.rate_limit.map(|r| r.per_second),

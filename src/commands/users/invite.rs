@@ -2,12 +2,13 @@
 
 use std::sync::LazyLock;
 
-use super::create::{default_username, looks_like_email, Args};
+use super::create::{default_username, Args};
 use crate::config::ProviderKind;
 use crate::context::pass_or_ask;
 use crate::error::{Error, Result};
 use crate::model::{Group, GroupKind};
 use crate::prompt::Prompter;
+use crate::rules::looks_like_email;
 use crate::secret::Secret;
 
 /// Where the new user's password comes from.
