@@ -4,17 +4,98 @@ pub mod amani;
 pub mod auth;
 pub mod bleemeo;
 pub mod cradl;
+pub mod descriptor;
 pub mod http;
 pub mod paradigm;
 mod report;
 
+use std::fmt;
+
 use async_trait::async_trait;
 
-use crate::config::{Profile, ProviderKind};
+use crate::config::{Profile, RateLimit};
 use crate::error::ErrorKind;
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 
+pub use descriptor::{Descriptor, FieldSpec};
 pub use http::HttpClient;
+
+/// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
+/// a profile names one; everything else about it is its [`Descriptor`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProviderKind {
+    Paradigm,
+    Bleemeo,
+    Amani,
+    Cradl,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 4] = [
+        ProviderKind::Paradigm,
+        ProviderKind::Bleemeo,
+        ProviderKind::Amani,
+        ProviderKind::Cradl,
+    ];
+
+    /// What roster knows about the vendor, from its folder.
+    pub fn descriptor(self) -> &'static Descriptor {
+        match self {
+            ProviderKind::Paradigm => &paradigm::descriptor::DESCRIPTOR,
+            ProviderKind::Bleemeo => &bleemeo::descriptor::DESCRIPTOR,
+            ProviderKind::Amani => &amani::descriptor::DESCRIPTOR,
+            ProviderKind::Cradl => &cradl::descriptor::DESCRIPTOR,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.descriptor().name
+    }
+
+    pub fn from_name(name: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The vendor's public API root, or `None` where the profile must name one.
+    pub fn default_base_url(self) -> Option<&'static str> {
+        self.descriptor().default_base_url
+    }
+
+    /// The vendor's published request rate, which bulk work keeps to when the profile sets no
+    /// `rate_limit`.
+    pub fn documented_rate(self) -> Option<RateLimit> {
+        self.descriptor()
+            .documented_rate
+            .map(|per_second| RateLimit { per_second })
+    }
+
+    /// The import columns a vendor's users have (see [`Descriptor::user_fields`]).
+    pub fn user_fields(self) -> &'static [&'static str] {
+        self.descriptor().user_fields
+    }
+
+    /// Vendors that need a password for a new user (`--generate-password`).
+    pub fn needs_password(self) -> bool {
+        self.descriptor().needs_password
+    }
+
+    /// Vendors whose logins `roster profiles logout` revokes at the vendor, so only their
+    /// profiles' secrets are resolved there.
+    pub fn revokes_logins(self) -> bool {
+        self.descriptor().revokes_logins
+    }
+
+    /// The provider-specific keys of a profile.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        self.descriptor().profile_keys
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// One page of a listing, and where the next one starts (an absolute URL or a vendor token).
 #[derive(Debug, Clone)]

@@ -3,11 +3,12 @@
 use super::draft::{self, Situation};
 use super::file::ConfigFile;
 use super::ProfileSummary;
-use crate::config::{Config, ProviderKind};
+use crate::config::Config;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Identity;
 use crate::providers;
+use crate::providers::ProviderKind;
 
 /// Add a profile to the config file (asks on a terminal; flags in scripts)
 ///
@@ -26,8 +27,8 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
     /// The vendor
-    #[arg(long, value_enum, value_name = "PROVIDER")]
-    pub provider: Option<Vendor>,
+    #[arg(long, value_name = "PROVIDER", value_parser = provider_parser())]
+    pub provider: Option<ProviderKind>,
     /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai]
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -69,24 +70,11 @@ pub struct Args {
     pub skip_check: bool,
 }
 
-/// The vendors, as `--provider` takes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Vendor {
-    Paradigm,
-    Bleemeo,
-    Amani,
-    Cradl,
-}
-
-impl Vendor {
-    pub fn kind(self) -> ProviderKind {
-        match self {
-            Vendor::Paradigm => ProviderKind::Paradigm,
-            Vendor::Bleemeo => ProviderKind::Bleemeo,
-            Vendor::Amani => ProviderKind::Amani,
-            Vendor::Cradl => ProviderKind::Cradl,
-        }
-    }
+/// The vendors, as `--provider` takes them: the names of [`ProviderKind::ALL`].
+fn provider_parser() -> impl clap::builder::TypedValueParser<Value = ProviderKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ProviderKind::ALL.map(ProviderKind::name))
+        .try_map(|name: String| ProviderKind::from_name(&name).ok_or("unknown provider"))
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {

@@ -4,10 +4,11 @@ use clap_complete::engine::ArgValueCandidates;
 
 use super::problem_text;
 use crate::commands::completions::profile_candidates;
-use crate::config::{BrokenProfile, Config, ProfileSpec, ProviderKind};
+use crate::config::{BrokenProfile, Config, ProfileSpec};
 use crate::context::Context;
 use crate::error::Result;
 use crate::providers::auth::TokenCache;
+use crate::providers::ProviderKind;
 use crate::providers::{self, ProviderError, Revocation};
 
 /// Revoke and remove cached login tokens (of one profile, or of every profile)

@@ -277,19 +277,9 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
     Ok(Resolved { user, generated })
 }
 
-/// The email's local part, cleaned to the characters usernames allow (Paradigm's rule).
-pub fn default_username(email: &str) -> String {
-    crate::providers::paradigm::username_from_email(email)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn username_default() {
-        assert_eq!(default_username("jöhn.doe+x@example.com"), "jhn.doe+x");
-    }
 
     #[test]
     fn the_password_is_a_last_column_in_every_format() {
