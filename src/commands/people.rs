@@ -52,7 +52,7 @@ struct Person<'a> {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    let names = ctx.global.profile.clone();
+    let names = ctx.settings.profile.clone();
     let mut selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
     let cutoff = match args.stale {
         Some(days) => {

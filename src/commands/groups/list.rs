@@ -18,8 +18,8 @@ Examples:
 pub struct Args {}
 
 pub async fn run(ctx: &mut Context, _args: Args) -> Result<()> {
-    if across::wants_many(&ctx.global.profile) {
-        let names = ctx.global.profile.clone();
+    if across::wants_many(&ctx.settings.profile) {
+        let names = ctx.settings.profile.clone();
         let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
         let fan = FanOut::start(
             selected,

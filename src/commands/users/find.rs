@@ -74,7 +74,7 @@ fn matches(user: &User, text: &str) -> bool {
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let wanted = wanted(&args.query)?;
-    let names = ctx.global.profile.clone();
+    let names = ctx.settings.profile.clone();
     let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
     let asked = selected.len();
     let looking_for = wanted.clone();

@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if across::wants_many(&ctx.global.profile) {
+    if across::wants_many(&ctx.settings.profile) {
         return run_across(ctx, args).await;
     }
     let target = ctx.target()?;
@@ -36,7 +36,7 @@ async fn run_across(ctx: &mut Context, args: Args) -> Result<()> {
     if key.is_empty() {
         return Err(Error::usage("the user id or email is empty"));
     }
-    let names = ctx.global.profile.clone();
+    let names = ctx.settings.profile.clone();
     let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
     let asked = selected.len();
     let wanted = key.clone();

@@ -44,7 +44,7 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if across::wants_many(&ctx.global.profile) {
+    if across::wants_many(&ctx.settings.profile) {
         return run_across(ctx, args).await;
     }
     let target = Arc::new(ctx.target()?);
@@ -109,7 +109,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
 /// `users list` over several profiles. `--group` is looked up in each: a profile without that
 /// group lists nobody, with a note.
 async fn run_across(ctx: &mut Context, args: Args) -> Result<()> {
-    let names = ctx.global.profile.clone();
+    let names = ctx.settings.profile.clone();
     let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
     let query = UserQuery {
         status: if args.active {
