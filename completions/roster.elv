@@ -18,7 +18,7 @@ set edit:completion:arg-completer[roster] = {|@words|
     }
     var completions = [
         &'roster'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -38,14 +38,14 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
-            cand people 'Access review: who has an account where, across every profile'
+            cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;users'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;list'= {
             cand --group 'Only members of this group (name or id)'
             cand --limit 'Stop after this many users'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -101,7 +101,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;get'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -121,7 +121,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;find'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -153,7 +153,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -188,7 +188,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -223,7 +223,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -248,7 +248,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --journal 'The journal file [default: under the data dir, keyed by the input and the profiles]'
             cand --report 'Also write the results as CSV to this file (mode 0600); it must not exist yet'
             cand --delimiter 'The CSV field separator: `,`, `;` or `tab`'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -272,7 +272,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;offboard'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -294,7 +294,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;deactivate'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -315,7 +315,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;reactivate'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -335,7 +335,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;delete'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;help'= {
         }
         &'roster;groups'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -413,7 +413,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;groups;list'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -444,7 +444,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --stale 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in'
             cand --only-in 'Only people with an account in PROFILE and in no other profile read'
             cand --missing-in 'Only people with an account in another profile and none in PROFILE'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -464,7 +464,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -491,7 +491,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;profiles;list'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -511,7 +511,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;show'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -531,7 +531,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;check'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -563,7 +563,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --password-command 'Run this command to print the login password (bleemeo, amani)'
             cand --client-secret-env 'Read the client secret from this environment variable (cradl)'
             cand --client-secret-command 'Run this command to print the client secret (cradl)'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -585,7 +585,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;remove'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -605,7 +605,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;logout'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -648,7 +648,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;profiles;help;help'= {
         }
         &'roster;sandbox'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -684,7 +684,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)'
             cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)'
             cand --scim-dialect 'Which service''s deviations the SCIM server (/scim/v2) reproduces'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -705,7 +705,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;sandbox;reset'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -736,7 +736,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;sandbox;help;help'= {
         }
         &'roster;completions'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -758,7 +758,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help'= {
             cand users 'List, create, change and remove user accounts'
             cand groups 'List the groups and roles users can be put in'
-            cand people 'Access review: who has an account where, across every profile'
+            cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand completions 'Print a shell completion script'

@@ -24,7 +24,7 @@ function __fish_roster_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c roster -n "__fish_roster_needs_command" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_needs_command" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_needs_command" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -43,12 +43,12 @@ complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help 
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, across every profile'
+complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -79,7 +79,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (name or id)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Stop after this many users' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -98,7 +98,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -115,7 +115,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -144,7 +144,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -176,7 +176,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -208,7 +208,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -232,7 +232,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l journal -d 'The journal file [default: under the data dir, keyed by the input and the profiles]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l report -d 'Also write the results as CSV to this file (mode 0600); it must not exist yet' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l delimiter -d 'The CSV field separator: `,`, `;` or `tab`' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -253,7 +253,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -272,7 +272,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -290,7 +290,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -307,7 +307,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -336,7 +336,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reactivate" -d 'Reactivate a deactivated user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -355,7 +355,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the groups (and roles) of a profile'
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -377,7 +377,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand people" -l stale -d 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in' -r
 complete -c roster -n "__fish_roster_using_subcommand people" -l only-in -d 'Only people with an account in PROFILE and in no other profile read' -r
 complete -c roster -n "__fish_roster_using_subcommand people" -l missing-in -d 'Only people with an account in another profile and none in PROFILE' -r
-complete -c roster -n "__fish_roster_using_subcommand people" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand people" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand people" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -394,7 +394,7 @@ complete -c roster -n "__fish_roster_using_subcommand people" -s q -l quiet -d '
 complete -c roster -n "__fish_roster_using_subcommand people" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand people" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand people" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -418,7 +418,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -435,7 +435,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -452,7 +452,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -484,7 +484,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-command -d 'Run this command to print the login password (bleemeo, amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-command -d 'Run this command to print the client secret (cradl)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -503,7 +503,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -520,7 +520,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -544,7 +544,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -582,7 +582,7 @@ aws\t''
 google\t''
 slack\t''
 github\t''"
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -600,7 +600,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -620,7 +620,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -639,7 +639,7 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help 
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "people" -d 'Access review: who has an account where, across every profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'

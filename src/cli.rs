@@ -52,7 +52,7 @@ pub const FIRST_TRY: [&str; 2] = [
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Profile to act on (repeat or comma-separate for commands that fan out)
+    /// Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)
     #[arg(
         long,
         global = true,
@@ -133,7 +133,6 @@ pub enum Command {
     /// List the groups and roles users can be put in
     #[command(subcommand)]
     Groups(GroupsCommand),
-    /// Access review: who has an account where, across every profile
     People(people::Args),
     /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
