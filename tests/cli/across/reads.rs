@@ -24,6 +24,22 @@ fn users_list_all_has_rows_from_every_vendor_in_profile_order() {
         .filter(|(_, e)| !e.is_empty())
         .collect();
     assert_eq!(got, expected);
+    // A table gathers the rows as profiles answer and prints them in the same order.
+    let out = env.run(&["--profile", "all", "users", "list"]);
+    assert_success(&out, &["users", "list"]);
+    let mut in_table: Vec<String> = Vec::new();
+    for line in stdout(&out).lines().skip(2) {
+        let profile = line
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or("")
+            .trim();
+        if in_table.last().map(String::as_str) != Some(profile) {
+            in_table.push(profile.to_string());
+        }
+    }
+    assert_eq!(in_table, VENDORS);
 }
 
 #[test]
