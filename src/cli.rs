@@ -121,7 +121,7 @@ pub enum Command {
     /// List, create, change and remove user accounts
     #[command(subcommand)]
     Users(UsersCommand),
-    /// List the groups and roles users can be put in
+    /// List groups and roles; list, add and remove a group's members
     #[command(subcommand)]
     Groups(GroupsCommand),
     /// Add, inspect, check and remove the configured profiles
@@ -159,6 +159,11 @@ impl Command {
 #[derive(Debug, Subcommand)]
 pub enum GroupsCommand {
     List(groups::list::Args),
+    Members(groups::members::Args),
+    Add(groups::add::Args),
+    Remove(groups::remove::Args),
+    Create(groups::create::Args),
+    Delete(groups::delete::Args),
 }
 
 #[allow(clippy::large_enum_variant)]

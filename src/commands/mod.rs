@@ -29,6 +29,11 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         },
         Command::Groups(verb) => match verb {
             GroupsCommand::List(a) => groups::list::run(ctx, a).await,
+            GroupsCommand::Members(a) => groups::members::run(ctx, a).await,
+            GroupsCommand::Add(a) => groups::add::run(ctx, a).await,
+            GroupsCommand::Remove(a) => groups::remove::run(ctx, a).await,
+            GroupsCommand::Create(a) => groups::create::run(ctx, a).await,
+            GroupsCommand::Delete(a) => groups::delete::run(ctx, a).await,
         },
         Command::Profiles(verb) => match verb {
             ProfilesCommand::List(a) => profiles::list::run(ctx, a).await,
