@@ -53,3 +53,6 @@ pub(crate) async fn group(target: &Target, key: &str) -> Result<Group> {
         .find(|g| g.id == id)
         .ok_or_else(|| Error::failure(format!("internal: group {id} vanished from the list")))
 }
+
+#[cfg(test)]
+mod tests;
