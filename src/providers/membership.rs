@@ -1,7 +1,7 @@
 //! What group membership changes report, one user at a time, and the default "not supported".
 
 use super::{Capabilities, Operation, ProviderError};
-use crate::config::ProviderKind;
+use crate::providers::ProviderKind;
 
 /// How a membership change went for one user.
 #[derive(Debug)]

@@ -1,10 +1,10 @@
 //! `roster groups delete GROUP`: remove a group for good, after a confirmation.
 
 use super::settle;
-use crate::cli::OutputFormat;
 use crate::commands::users::outcome::Settled;
 use crate::context::Context;
 use crate::error::Result;
+use crate::output::OutputFormat;
 use crate::providers::Operation;
 
 /// Delete a group (you type its name or id to confirm; --yes in scripts)

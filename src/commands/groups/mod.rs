@@ -9,11 +9,35 @@ pub(crate) mod membership;
 pub mod remove;
 pub(crate) mod settle;
 
-use crate::commands::resolve;
+use clap::Subcommand;
+
 use crate::context::{Context, Target};
 use crate::error::{Error, Result};
 use crate::model::Group;
 use crate::providers::Operation;
+use crate::rules::match_group;
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    List(list::Args),
+    Members(members::Args),
+    Add(add::Args),
+    Remove(remove::Args),
+    Create(create::Args),
+    Delete(delete::Args),
+}
+
+/// Run one `groups` verb.
+pub async fn run(ctx: &mut Context, verb: GroupsCommand) -> Result<()> {
+    match verb {
+        GroupsCommand::List(a) => list::run(ctx, a).await,
+        GroupsCommand::Members(a) => members::run(ctx, a).await,
+        GroupsCommand::Add(a) => add::run(ctx, a).await,
+        GroupsCommand::Remove(a) => remove::run(ctx, a).await,
+        GroupsCommand::Create(a) => create::run(ctx, a).await,
+        GroupsCommand::Delete(a) => delete::run(ctx, a).await,
+    }
+}
 
 /// The profile for a groups verb, refused before anything is sent where the vendor lacks it:
 /// roles-only vendors are pointed at `users update --add-role`.
@@ -47,7 +71,7 @@ pub(crate) async fn group(target: &Target, key: &str) -> Result<Group> {
         return Err(Error::usage("the group name or id is empty"));
     }
     let known = target.provider.list_groups().await.map_err(target.err())?;
-    let id = resolve::match_group(&known, key)?;
+    let id = match_group(&known, key)?;
     known
         .into_iter()
         .find(|g| g.id == id)

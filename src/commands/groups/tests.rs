@@ -9,9 +9,10 @@ use async_trait::async_trait;
 use super::membership::{apply, Action};
 use super::settle;
 use crate::commands::users::outcome::Settled;
-use crate::config::{Profile, ProviderKind};
+use crate::config::Profile;
 use crate::context::Target;
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::ProviderKind;
 use crate::providers::{Capabilities, MemberOutcome, Page, Provider, ProviderError};
 
 /// What the fake's next write does.
