@@ -49,8 +49,8 @@ pub(crate) fn target(ctx: &mut Context, op: Operation) -> Result<Target> {
         let hint = if caps.roles_only() {
             format!(
                 "{} has roles, not groups: give one with `roster --profile {profile} users \
-                 update USER --add-role ROLE`, take one with `--remove-role ROLE`; `roster \
-                 --profile {profile} groups list` shows the roles",
+                 update USER --add-role ROLE`, take one with `--remove-role ROLE`; `users list \
+                 --group ROLE` shows who holds one, `groups list` the roles",
                 target.profile.kind
             )
         } else {
