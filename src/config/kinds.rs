@@ -11,6 +11,7 @@ pub enum ProviderKind {
     Bleemeo,
     Amani,
     Cradl,
+    Scim,
 }
 
 /// One key a provider's profile accepts besides the common ones.
@@ -69,11 +70,12 @@ pub(super) const COMMON_KEYS: &[&str] = &[
 ];
 
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 4] = [
+    pub const ALL: [ProviderKind; 5] = [
         ProviderKind::Paradigm,
         ProviderKind::Bleemeo,
         ProviderKind::Amani,
         ProviderKind::Cradl,
+        ProviderKind::Scim,
     ];
 
     pub fn name(self) -> &'static str {
@@ -82,6 +84,7 @@ impl ProviderKind {
             ProviderKind::Bleemeo => "bleemeo",
             ProviderKind::Amani => "amani",
             ProviderKind::Cradl => "cradl",
+            ProviderKind::Scim => "scim",
         }
     }
 
@@ -94,7 +97,7 @@ impl ProviderKind {
         match self {
             ProviderKind::Paradigm => Some("https://paradigm.lighton.ai"),
             ProviderKind::Bleemeo => Some("https://api.bleemeo.com"),
-            ProviderKind::Amani => None,
+            ProviderKind::Amani | ProviderKind::Scim => None,
             ProviderKind::Cradl => Some("https://api.cradl.ai/v1"),
         }
     }
@@ -104,7 +107,10 @@ impl ProviderKind {
     pub fn documented_rate(self) -> Option<RateLimit> {
         match self {
             ProviderKind::Paradigm => Some(RateLimit { per_second: 1.0 }),
-            ProviderKind::Bleemeo | ProviderKind::Amani | ProviderKind::Cradl => None,
+            ProviderKind::Bleemeo
+            | ProviderKind::Amani
+            | ProviderKind::Cradl
+            | ProviderKind::Scim => None,
         }
     }
 
@@ -117,6 +123,7 @@ impl ProviderKind {
             ProviderKind::Bleemeo => &["first_name", "last_name"],
             ProviderKind::Amani => &["first_name", "last_name", "phone"],
             ProviderKind::Cradl => &["name", "description"],
+            ProviderKind::Scim => crate::providers::scim::USER_FIELDS,
         }
     }
 
@@ -152,6 +159,7 @@ impl ProviderKind {
             ProviderKind::Bleemeo => BLEEMEO,
             ProviderKind::Amani => AMANI,
             ProviderKind::Cradl => CRADL,
+            ProviderKind::Scim => crate::providers::scim::FIELDS,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod bleemeo;
 pub mod cradl;
 pub mod http;
 pub mod paradigm;
+pub mod scim;
 
 use async_trait::async_trait;
 
@@ -357,5 +358,6 @@ pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, 
         ProviderKind::Bleemeo => Ok(Box::new(bleemeo::Bleemeo::new(profile, http.clone())?)),
         ProviderKind::Cradl => Ok(Box::new(cradl::Cradl::new(profile, http.clone())?)),
         ProviderKind::Amani => Ok(Box::new(amani::Amani::new(profile, http.clone())?)),
+        ProviderKind::Scim => Ok(Box::new(scim::Scim::new(profile, http.clone())?)),
     }
 }

@@ -169,6 +169,7 @@ fn describe(kind: ProviderKind) -> String {
         ProviderKind::Bleemeo => "Bleemeo: login and password",
         ProviderKind::Amani => "Amani: login and password, your region's URL",
         ProviderKind::Cradl => "Cradl: OAuth2 client id and secret",
+        ProviderKind::Scim => "any SCIM 2.0 service: its SCIM URL, a bearer token",
     };
     format!("{:9} {how}", kind.name())
 }

@@ -146,7 +146,7 @@ pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) ->
                 args.language = ask_language(prompter)?;
             }
         }
-        ProviderKind::Bleemeo => ask_names(&mut args, prompter)?,
+        ProviderKind::Bleemeo | ProviderKind::Scim => ask_names(&mut args, prompter)?,
         ProviderKind::Amani => {
             ask_names(&mut args, prompter)?;
             if args.phone.is_none() {
