@@ -77,7 +77,10 @@ pub fn run(s: &Service<'_>, extra_users: usize) {
     assert!(in_group(&created, s.group), "create --group: {created}");
 
     assert_eq!(s.json(&["users", "get", &id])["email"], email);
-    assert_eq!(s.json(&["users", "get", "NEW.HIRE@example.com"])["id"], id.as_str());
+    assert_eq!(
+        s.json(&["users", "get", "NEW.HIRE@example.com"])["id"],
+        id.as_str()
+    );
 
     let before = (s.count)();
     if s.lists {
@@ -153,9 +156,17 @@ fn import_once(s: &Service<'_>) {
     let before = (s.count)();
     let out = s.run(&["-o", "json", "users", "import", &file]);
     if !s.lists {
-        // An import first lists who exists; a service that will not list is refused clearly.
+        // An import first lists who exists; a service that will not list fails every row
+        // with the reason, and sends nothing.
         assert_ne!(code(&out), 0);
-        assert!(stderr(&out).contains("users get"), "{}", stderr(&out));
+        let rows: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json rows");
+        assert_eq!(rows.len(), 100);
+        assert!(
+            rows.iter()
+                .all(|r| r.to_string().contains("lists users only by a filter")),
+            "{}",
+            rows[0]
+        );
         assert_eq!((s.count)(), before, "nothing was sent");
         return;
     }
