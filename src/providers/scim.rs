@@ -88,6 +88,21 @@ impl Scim {
         })
     }
 
+    /// One user as a command shows it, with its groups found on the groups where the service
+    /// does not show them on the user.
+    async fn one_user(&self, map: serde_json::Map<String, Value>) -> Result<User, ProviderError> {
+        let c = &self.client;
+        let shows_groups = wire::get_ci(&map, "groups").is_some();
+        let mut user = wire::to_user(&c.profile, map)?;
+        if !shows_groups {
+            // Not every service shows `groups` on users; their groups say it instead.
+            if let Some(groups) = c.groups_of(&user.id).await? {
+                user.groups = groups.iter().filter_map(wire::group_ref).collect();
+            }
+        }
+        Ok(user)
+    }
+
     /// The mode of a listing already started (its first page read the configuration).
     fn mode_now(&self) -> Option<Mode> {
         self.client.mode_now()
@@ -158,12 +173,12 @@ impl Provider for Scim {
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
         let map = self.client.user_resource(id).await?;
-        wire::to_user(&self.client.profile, map)
+        self.one_user(map).await
     }
 
     async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, ProviderError> {
         match self.client.find_by_email(email).await? {
-            Some(map) => wire::to_user(&self.client.profile, map).map(Some),
+            Some(map) => self.one_user(map).await.map(Some),
             None => Ok(None),
         }
     }

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::client::Client;
 use super::error::{decode_error, is_invalid_filter, precondition_failed, scim_type};
-use super::filter::{email_filter, EMAIL_FORMS};
+use super::filter::{email_filter, quoted, EMAIL_FORMS};
 use super::patch::{apply, member_patches, patch_body, Change};
 use super::wire::{for_put, has_email, list_answer, version_of};
 use crate::model::{NewUser, UserPatch};
@@ -103,6 +103,36 @@ impl Client {
         let resp = self.send(self.request(Method::GET, &user_path(id))).await?;
         Client::object(&resp, "the user")?
             .ok_or_else(|| ProviderError::protocol("the user came back empty"))
+    }
+
+    /// The groups listing `user` as a member, for services whose users do not show their
+    /// read-only `groups` attribute (RFC 7643 §4.1.2 lets a service leave it out): each member
+    /// filter form in turn, `invalidFilter` moving on. `None` when no form is taken.
+    pub async fn groups_of(
+        &self,
+        user: &str,
+    ) -> Result<Option<Vec<Map<String, Value>>>, ProviderError> {
+        let value = quoted(user);
+        for filter in [
+            format!("members[value eq {value}]"),
+            format!("members.value eq {value}"),
+            format!("members eq {value}"),
+        ] {
+            let req = self
+                .request(Method::GET, "/Groups")
+                .query("filter", filter)
+                .query("excludedAttributes", "members");
+            let resp = self.send_raw(req).await?;
+            if resp.is_success() {
+                return Ok(Some(
+                    list_answer(resp.json("the user's groups")?)?.resources,
+                ));
+            }
+            if !is_invalid_filter(&resp) {
+                return Err(decode_error(&resp));
+            }
+        }
+        Ok(None)
     }
 
     /// The user with `email`: each filter form in turn from the one that worked last, a 400

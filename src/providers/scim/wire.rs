@@ -147,6 +147,14 @@ pub fn to_group(profile: &str, map: &Map<String, Value>) -> Option<Group> {
     })
 }
 
+/// A group as a user's membership.
+pub fn group_ref(map: &Map<String, Value>) -> Option<Ref> {
+    Some(Ref {
+        id: id_of(map)?,
+        name: str_ci(map, "displayName").map(str::to_string),
+    })
+}
+
 /// The resources of a ListResponse (`Resources`, or `resources` as some services spell it),
 /// `totalResults` and `nextCursor`.
 pub struct ListAnswer {
