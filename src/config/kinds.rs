@@ -127,6 +127,21 @@ impl ProviderKind {
         }
     }
 
+    /// A profile's settings as `profiles show` shows them: with what applies unset (the SCIM
+    /// dialect its host picks).
+    pub fn shown_settings(
+        self,
+        base_url: &str,
+        settings: &std::collections::BTreeMap<String, String>,
+    ) -> std::collections::BTreeMap<String, String> {
+        let mut shown = settings.clone();
+        if self == ProviderKind::Scim {
+            let dialect = settings.get("dialect").map(String::as_str);
+            shown.extend(crate::providers::scim::shown_settings(base_url, dialect));
+        }
+        shown
+    }
+
     /// Vendors that need a password for a new user (`--generate-password`).
     pub fn needs_password(self) -> bool {
         self == ProviderKind::Amani

@@ -3,4 +3,5 @@
 
 mod dialects;
 mod interop;
+mod sandbox;
 mod scenario;
