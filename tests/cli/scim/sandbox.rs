@@ -70,3 +70,24 @@ fn sandbox_mode_reaches_scim_and_profiles_show_names_the_dialect() {
     let out = env.run(&["profiles", "show", "slack"]);
     assert_success(&out, &["profiles show"]);
 }
+
+#[test]
+fn offboarding_deactivates_in_scim_and_dry_run_sends_nothing() {
+    let env = Env::new();
+    let email = "leaver@example.com";
+    let p = ["--profile", "scim"];
+    let created = env.json(&[p[0], p[1], "users", "create", "--email", email]);
+    let writes = env.sandbox.stats().writes;
+    let dry = env.run(&["--dry-run", "--profile", "scim", "users", "update", email, "--last-name", "X"]);
+    assert_success(&dry, &["update --dry-run"]);
+    let shown = String::from_utf8_lossy(&dry.stdout).to_string() + &crate::common::stderr(&dry);
+    assert!(shown.contains("PATCH"), "the planned PATCH is shown: {shown}");
+    assert_eq!(env.sandbox.stats().writes, writes, "a dry run sends no write");
+
+    let out = env.run(&["-o", "json", "--profile", "scim", "users", "offboard", email, "--yes"]);
+    assert_success(&out, &["offboard"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(rows[0]["action"], "deactivated", "{rows}");
+    let user = env.json(&[p[0], p[1], "users", "get", created["id"].as_str().unwrap()]);
+    assert_eq!(user["status"], "inactive");
+}
