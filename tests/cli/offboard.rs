@@ -172,7 +172,10 @@ fn roster_profile_narrowing_every_profile_is_said_on_stderr() {
         text.contains("offboarding only in paradigm (chosen by ROSTER_PROFILE)"),
         "{text}"
     );
-    assert!(text.contains("amani, bleemeo, cradl, scim left out"), "{text}");
+    assert!(
+        text.contains("amani, bleemeo, cradl, scim left out"),
+        "{text}"
+    );
     let rows = results(&out);
     assert_eq!(rows.len(), 1);
     assert_eq!(action(&rows, "paradigm"), "deleted");

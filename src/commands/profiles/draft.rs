@@ -99,6 +99,9 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
             let default = kind.default_base_url();
             let question = match default {
                 Some(_) => "Base URL".to_string(),
+                None if kind == ProviderKind::Scim => {
+                    "Base URL (the SCIM root, e.g. https://api.slack.com/scim/v2)".to_string()
+                }
                 None => format!("Base URL ({kind} has no default; e.g. https://eu.amani.ai)"),
             };
             Some(
@@ -128,9 +131,14 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
             }
         }
         if let Some(secret) = secret_fields(args).into_iter().find(|x| x.field == f.name) {
+            let has_secret = entries
+                .iter()
+                .any(|(k, _)| k.starts_with("token") || k.starts_with("client_secret"));
             let (key, value) = match (secret.env.clone(), secret.command.clone()) {
                 (Some(var), _) => (format!("{}_env", secret.field), var),
                 (_, Some(cmd)) => (format!("{}_command", secret.field), cmd),
+                // An optional secret (scim's token or client secret) is asked once, if at all.
+                _ if !f.required && (!asking || has_secret) => continue,
                 _ => ask_secret(&name, &secret, s.file, prompter, &mut warnings)?,
             };
             if key.ends_with("_env") && std::env::var_os(&value).is_none() {
@@ -186,6 +194,10 @@ fn ask_plain(
     let (question, default) = match (kind, key) {
         (_, "username") => ("Username (the login email)", None),
         (ProviderKind::Cradl, "client_id") => ("Client id", None),
+        (ProviderKind::Scim, "dialect") => (
+            "Dialect (rfc, entra, aws, google, slack, github; empty: from the host)",
+            None,
+        ),
         (ProviderKind::Cradl, "auth_url") => ("Token URL", Some(cradl::DEFAULT_AUTH_URL)),
         (ProviderKind::Bleemeo, "account_id") => (
             "Account id (optional; when your login reaches several accounts)",

@@ -78,16 +78,82 @@ fn offboarding_deactivates_in_scim_and_dry_run_sends_nothing() {
     let p = ["--profile", "scim"];
     let created = env.json(&[p[0], p[1], "users", "create", "--email", email]);
     let writes = env.sandbox.stats().writes;
-    let dry = env.run(&["--dry-run", "--profile", "scim", "users", "update", email, "--last-name", "X"]);
+    let dry = env.run(&[
+        "--dry-run",
+        "--profile",
+        "scim",
+        "users",
+        "update",
+        email,
+        "--last-name",
+        "X",
+    ]);
     assert_success(&dry, &["update --dry-run"]);
     let shown = String::from_utf8_lossy(&dry.stdout).to_string() + &crate::common::stderr(&dry);
-    assert!(shown.contains("PATCH"), "the planned PATCH is shown: {shown}");
-    assert_eq!(env.sandbox.stats().writes, writes, "a dry run sends no write");
+    assert!(
+        shown.contains("PATCH"),
+        "the planned PATCH is shown: {shown}"
+    );
+    assert_eq!(
+        env.sandbox.stats().writes,
+        writes,
+        "a dry run sends no write"
+    );
 
-    let out = env.run(&["-o", "json", "--profile", "scim", "users", "offboard", email, "--yes"]);
+    let out = env.run(&[
+        "-o",
+        "json",
+        "--profile",
+        "scim",
+        "users",
+        "offboard",
+        email,
+        "--yes",
+    ]);
     assert_success(&out, &["offboard"]);
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(rows[0]["action"], "deactivated", "{rows}");
     let user = env.json(&[p[0], p[1], "users", "get", created["id"].as_str().unwrap()]);
     assert_eq!(user["status"], "inactive");
+}
+
+#[test]
+fn profiles_add_writes_a_scim_profile_from_flags_and_it_works() {
+    let env = Env::new();
+    let base = format!("{}/v2", env.base_url("scim"));
+    let out = env
+        .roster()
+        .env("SANDBOX_SCIM_TOKEN", roster::sandbox::scim::SCIM_TEST_TOKEN)
+        .args([
+            "profiles",
+            "add",
+            "tenant",
+            "--provider",
+            "scim",
+            "--base-url",
+            &base,
+        ])
+        .args(["--token-env", "SANDBOX_SCIM_TOKEN", "--dialect", "rfc"])
+        .output()
+        .expect("runs");
+    assert_success(&out, &["profiles add"]);
+    let text = std::fs::read_to_string(&env.config).expect("config");
+    let (_, table) = text.split_once("[profiles.tenant]").expect("the new table");
+    let table = table.split("\n[").next().unwrap_or_default();
+    assert!(
+        table.contains("token_env = \"SANDBOX_SCIM_TOKEN\""),
+        "{table}"
+    );
+    assert!(table.contains("dialect = \"rfc\""), "{table}");
+    let secret = roster::sandbox::scim::SCIM_TEST_TOKEN;
+    assert!(!table.contains(secret), "no secret: {table}");
+    let out = env
+        .roster()
+        .env("SANDBOX_SCIM_TOKEN", roster::sandbox::scim::SCIM_TEST_TOKEN)
+        .args(["--profile", "tenant", "-o", "json", "users", "list"])
+        .output()
+        .expect("runs");
+    assert_success(&out, &["users list"]);
+    let users: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(!users.as_array().expect("array").is_empty());
 }
