@@ -68,7 +68,11 @@ fn a_version_stale_twice_is_a_clear_error() {
     let env = Env::new();
     let out = update_while_ada_changes(&env, 2);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("If-Match failed twice"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("If-Match failed twice"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(env.sandbox.stats().by_route[PATCH_ROUTE], 2, "no third try");
     let ada = env.json(&["--profile", "scim", "users", "get", ADA_ID]);
     assert_ne!(ada["last_name"], "Byron", "nothing changed");

@@ -3,6 +3,7 @@
 
 mod dialects;
 mod etag;
+mod filters;
 mod interop;
 mod sandbox;
 mod scenario;
