@@ -2,6 +2,7 @@
 //! dialect it has, and against scim2-server (an implementation nobody here wrote).
 
 mod dialects;
+mod errors;
 mod etag;
 mod filters;
 mod interop;
