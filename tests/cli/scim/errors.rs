@@ -30,7 +30,11 @@ fn a_refused_token_is_exit_4_and_never_shown() {
     env.write_config(&text.replace(secret, "not-the-token-4242"));
     let out = env.run(&["--profile", "scim", "users", "list"]);
     assert_eq!(code(&out), 4, "{}", stderr(&out));
-    assert!(!stderr(&out).contains("not-the-token-4242"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("not-the-token-4242"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -42,7 +46,14 @@ fn what_scim_users_cannot_have_is_refused_before_sending() {
         &["--description", "no such attribute"][..],
         &["--role", "admin"][..],
     ] {
-        let mut all = vec!["--profile", "scim", "users", "create", "--email", "x@example.com"];
+        let mut all = vec![
+            "--profile",
+            "scim",
+            "users",
+            "create",
+            "--email",
+            "x@example.com",
+        ];
         all.extend_from_slice(args);
         let out = env.run(&all);
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
