@@ -539,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;profiles;add' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The vendor')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The API root [default: the vendor''s; amani needs one, e.g. https://eu.amani.ai]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The API root [default: the vendor''s; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Login name (bleemeo, amani)')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth2 client id (cradl, scim; bleemeo to replace its public client)')
             [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'The account to act on when a login reaches several (bleemeo)')

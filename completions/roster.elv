@@ -504,7 +504,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;profiles;add'= {
             cand --provider 'The vendor'
-            cand --base-url 'The API root [default: the vendor''s; amani needs one, e.g. https://eu.amani.ai]'
+            cand --base-url 'The API root [default: the vendor''s; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]'
             cand --username 'Login name (bleemeo, amani)'
             cand --client-id 'OAuth2 client id (cradl, scim; bleemeo to replace its public client)'
             cand --account-id 'The account to act on when a login reaches several (bleemeo)'

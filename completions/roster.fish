@@ -433,8 +433,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 bleemeo\t''
 amani\t''
 cradl\t''
-scim\t'Any SCIM 2.0 service'"
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'The API root [default: the vendor\'s; amani needs one, e.g. https://eu.amani.ai]' -r
+scim\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'The API root [default: the vendor\'s; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l username -d 'Login name (bleemeo, amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-id -d 'OAuth2 client id (cradl, scim; bleemeo to replace its public client)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l account-id -d 'The account to act on when a login reaches several (bleemeo)' -r

@@ -2,6 +2,7 @@
 //! Center, Google Cloud Identity, Okta, and the rest, each service's known quirks as a dialect.
 
 mod client;
+pub(crate) mod descriptor;
 mod dialect;
 mod discovery;
 mod error;
@@ -19,54 +20,12 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::Value;
 
-use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
-use crate::config::{FieldSpec, Profile, ProviderKind};
+use super::{Capabilities, HttpClient, Page, Provider, ProviderError, ProviderKind};
+use crate::config::Profile;
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 use client::Client;
 pub use dialect::Dialect;
 use paging::{Mode, Position};
-
-/// The keys of a `scim` profile besides the common ones; `base_url` (common) is required.
-pub const FIELDS: &[FieldSpec] = &[
-    secret_key("token", true),
-    secret_key("client_id", false),
-    secret_key("client_secret", false),
-    plain_key("auth_url", true),
-    plain_key("scope", false),
-    plain_key("dialect", false),
-    plain_key("pagination", false),
-    plain_key("page_size", false),
-];
-
-const fn secret_key(name: &'static str, header: bool) -> FieldSpec {
-    FieldSpec {
-        name,
-        secret: true,
-        required: false,
-        url: false,
-        header,
-    }
-}
-
-const fn plain_key(name: &'static str, url: bool) -> FieldSpec {
-    FieldSpec {
-        name,
-        secret: false,
-        required: false,
-        url,
-        header: false,
-    }
-}
-
-/// The import columns SCIM users have.
-pub const USER_FIELDS: &[&str] = &[
-    "username",
-    "first_name",
-    "last_name",
-    "name",
-    "phone",
-    "language",
-];
 
 /// The settings `profiles show` adds: the dialect that applies and where it comes from.
 pub fn shown_settings(base_url: &str, dialect: Option<&str>) -> Vec<(String, String)> {

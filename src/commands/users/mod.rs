@@ -13,10 +13,42 @@ pub mod outcome;
 pub mod reactivate;
 pub mod update;
 
+use clap::Subcommand;
+
 use crate::context::{Context, Target};
 use crate::error::{Error, Result};
 use crate::model::User;
 use crate::providers::{Operation, ProviderError};
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    List(list::Args),
+    Get(get::Args),
+    #[command(visible_alias = "invite")]
+    Create(create::Args),
+    Update(update::Args),
+    Import(import::Args),
+    Offboard(offboard::Args),
+    Deactivate(deactivate::Args),
+    Reactivate(reactivate::Args),
+    Delete(delete::Args),
+}
+
+/// Run one `users` verb.
+pub async fn run(ctx: &mut Context, verb: UsersCommand) -> Result<()> {
+    match verb {
+        UsersCommand::List(a) => list::run(ctx, a).await,
+        UsersCommand::Get(a) => get::run(ctx, a).await,
+        UsersCommand::Create(a) => create::run(ctx, a).await,
+        UsersCommand::Update(a) => update::run(ctx, a).await,
+        UsersCommand::Import(a) => import::run(ctx, a).await,
+        UsersCommand::Offboard(a) => offboard::run(ctx, a).await,
+        UsersCommand::Deactivate(a) => deactivate::run(ctx, a).await,
+        UsersCommand::Reactivate(a) => reactivate::run(ctx, a).await,
+        UsersCommand::Delete(a) => delete::run(ctx, a).await,
+    }
+}
 
 /// A write's outcome: the value, or `None` after `--dry-run` showed the requests instead.
 pub(crate) fn sent<T>(
@@ -68,11 +100,11 @@ pub(crate) async fn refuse_self(
     }
     let profile = &target.profile.name;
     Err(Error::usage(format!(
-        "refusing to {action} {}: it is the user profile `{profile}` signs in as, and          the profile would be locked out; nothing was sent",
+        "refusing to {action} {}: it is the user profile `{profile}` signs in as, and the profile would be locked out; nothing was sent",
         user.email.as_deref().unwrap_or(&user.id)
     ))
     .with_hint(format!(
-        "do it with another admin's profile, or pass --allow-self to {action} it from          `{profile}` anyway"
+        "do it with another admin's profile, or pass --allow-self to {action} it from `{profile}` anyway"
     )))
 }
 
