@@ -7,6 +7,7 @@ mod dialect;
 mod discovery;
 mod error;
 mod filter;
+mod groups;
 mod listing;
 mod paging;
 mod patch;
@@ -20,6 +21,7 @@ use async_trait::async_trait;
 use reqwest::Method;
 use serde_json::Value;
 
+use super::membership::MemberOutcome;
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError, ProviderKind};
 use crate::config::Profile;
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
@@ -81,6 +83,9 @@ impl Provider for Scim {
             delete: true,
             groups: true,
             roles: false,
+            members: true,
+            create_groups: true,
+            delete_groups: true,
         }
     }
 
@@ -206,6 +211,55 @@ impl Provider for Scim {
             Some(map) if wire::id_of(&map).is_some() => wire::to_user(&c.profile, map),
             _ => self.get_user(id).await,
         }
+    }
+
+    async fn group_members(&self, group_id: &str) -> Result<Vec<User>, ProviderError> {
+        let c = &self.client;
+        c.member_resources(group_id)
+            .await?
+            .into_iter()
+            .map(|m| wire::to_user(&c.profile, m))
+            .collect()
+    }
+
+    /// One PATCH of the group (chunked as the dialect needs); an add of a member already
+    /// there, or the removal of one already gone, changes nothing (RFC 7644 §3.5.2).
+    async fn add_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.client.change_members(group_id, user_ids, &[]).await?;
+        Ok(MemberOutcome::all_done(user_ids))
+    }
+
+    async fn remove_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.client.change_members(group_id, &[], user_ids).await?;
+        Ok(MemberOutcome::all_done(user_ids))
+    }
+
+    async fn create_group(
+        &self,
+        name: &str,
+        description: Option<&str>,
+    ) -> Result<Group, ProviderError> {
+        if description.is_some() {
+            return Err(ProviderError::bad_input(
+                "SCIM groups have no description; create it with a name only",
+            ));
+        }
+        let c = &self.client;
+        let created = c.create_group(name).await?;
+        wire::to_group(&c.profile, &created)
+            .ok_or_else(|| ProviderError::protocol("the created group has no id"))
+    }
+
+    async fn delete_group(&self, group_id: &str) -> Result<(), ProviderError> {
+        self.client.delete_group(group_id).await
     }
 
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
