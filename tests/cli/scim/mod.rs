@@ -5,6 +5,7 @@ mod dialects;
 mod errors;
 mod etag;
 mod filters;
+mod groups;
 mod interop;
 mod sandbox;
 mod scenario;
