@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use crate::common::Env;
 
-/// The four sandbox profiles, in the order `--profile all` reads them (by name).
-const VENDORS: [&str; 4] = ["amani", "bleemeo", "cradl", "paradigm"];
+/// The five sandbox profiles, in the order `--profile all` reads them (by name).
+const VENDORS: [&str; 5] = ["amani", "bleemeo", "cradl", "paradigm", "scim"];
 
 /// A sandbox whose config also has `down`: a Paradigm profile at a port nobody listens on.
 fn with_down_profile() -> Env {

@@ -32,7 +32,7 @@ fn found_nowhere_is_exit_5_and_prints_no_rows() {
     let out = env.run(&["users", "find", "nobody@sandbox.example", "-o", "json"]);
     assert_eq!(code(&out), 5, "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("in any of the 4 profiles"),
+        stderr(&out).contains("in any of the 5 profiles"),
         "{}",
         stderr(&out)
     );

@@ -45,24 +45,24 @@ fn statuses<'a>(r: &'a Review, email: &str) -> Vec<&'a str> {
 fn one_row_per_person_with_each_profiles_status() {
     let env = Env::new();
     let r = review(&env, &[]);
-    // Columns by profile name: amani, bleemeo, cradl, paradigm.
+    // Columns by profile name: amani, bleemeo, cradl, paradigm, scim.
     assert_eq!(
         statuses(&r, "margaret@sandbox.example"),
-        ["-", "invited", "invited", "invited"]
+        ["-", "invited", "invited", "invited", "-"]
     );
     assert_eq!(
         statuses(&r, "linus@sandbox.example"),
-        ["-", "-", "inactive", "inactive"]
+        ["-", "-", "inactive", "inactive", "-"]
     );
     assert_eq!(
         statuses(&r, "lena.weber@amani.sandbox.example"),
-        ["inactive", "-", "-", "-"]
+        ["inactive", "-", "-", "-", "-"]
     );
     assert_eq!(
         statuses(&r, "ada@sandbox.example"),
-        ["-", "active", "active", "active"]
+        ["-", "active", "active", "active", "-"]
     );
-    assert_eq!(r.len(), 10, "{r:?}");
+    assert_eq!(r.len(), 15, "{r:?}");
     // The account without an email is counted on stderr, not lost silently.
     let out = env.run(&["people"]);
     assert_success(&out, &["people"]);
@@ -82,8 +82,18 @@ fn one_row_per_person_with_each_profiles_status() {
                 .collect()
         })
         .collect();
-    assert_eq!(lines[0], ["EMAIL", "amani", "bleemeo", "cradl", "paradigm"]);
-    let linus = ["linus@sandbox.example", "-", "-", "inactive", "inactive"];
+    assert_eq!(
+        lines[0],
+        ["EMAIL", "amani", "bleemeo", "cradl", "paradigm", "scim"]
+    );
+    let linus = [
+        "linus@sandbox.example",
+        "-",
+        "-",
+        "inactive",
+        "inactive",
+        "-",
+    ];
     assert!(lines.iter().any(|l| l[..] == linus[..]), "{table}");
 }
 
@@ -99,7 +109,10 @@ fn the_csv_review_file_parses_back_to_the_same_review() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(headers, ["email", "amani", "bleemeo", "cradl", "paradigm"]);
+    assert_eq!(
+        headers,
+        ["email", "amani", "bleemeo", "cradl", "paradigm", "scim"]
+    );
     let mut from_csv = Review::new();
     for record in reader.records() {
         let record = record.expect("record");
@@ -133,7 +146,7 @@ fn stale_keeps_old_and_never_used_accounts_where_vendors_report_logins() {
     let out = env.run(&["people", "--stale", "90", "-o", "json"]);
     assert_success(&out, &["people", "--stale", "90"]);
     assert!(
-        stderr(&out).contains("--stale: amani, cradl report no logins"),
+        stderr(&out).contains("--stale: amani, cradl, scim report no logins"),
         "{}",
         stderr(&out)
     );

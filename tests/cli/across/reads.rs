@@ -91,7 +91,7 @@ fn a_profile_that_is_down_is_named_and_the_others_rows_stay() {
         let err = stderr(&out);
         assert!(err.contains("down:"), "{format}: {err}");
         assert!(
-            err.contains("1 of 5 profiles could not be read: down"),
+            err.contains("1 of 6 profiles could not be read: down"),
             "{err}"
         );
         let text = stdout(&out);
