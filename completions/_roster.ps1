@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List the groups and roles users can be put in')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run or reset the local emulator of every vendor''s API')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit log of every change roster sent')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -740,6 +741,31 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;sandbox;help;help' {
             break
         }
+        'roster;log' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only lines about this user (email, any case, or the vendor''s id)')
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Only the lines of this run (its id, or the start of it)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Print the audit log''s path and exit')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests a change would send (secrets redacted) and send none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'roster;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
@@ -766,6 +792,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List the groups and roles users can be put in')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run or reset the local emulator of every vendor''s API')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show the audit log of every change roster sent')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -852,6 +879,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;sandbox;reset' {
+            break
+        }
+        'roster;help;log' {
             break
         }
         'roster;help;completions' {

@@ -25,6 +25,9 @@ _roster() {
             roster,help)
                 cmd="roster__subcmd__help"
                 ;;
+            roster,log)
+                cmd="roster__subcmd__log"
+                ;;
             roster,profiles)
                 cmd="roster__subcmd__profiles"
                 ;;
@@ -54,6 +57,9 @@ _roster() {
                 ;;
             roster__subcmd__help,help)
                 cmd="roster__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__help,log)
+                cmd="roster__subcmd__help__subcmd__log"
                 ;;
             roster__subcmd__help,profiles)
                 cmd="roster__subcmd__help__subcmd__profiles"
@@ -248,7 +254,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups profiles sandbox completions help"
+            opts="-o -y -v -q -h -V --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups profiles sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,7 +432,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="users groups profiles sandbox completions help"
+            opts="users groups profiles sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +488,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -768,6 +788,52 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__log)
+            opts="-o -y -v -q -h -V --since --user --run --path --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

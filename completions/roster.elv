@@ -40,6 +40,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand groups 'List the groups and roles users can be put in'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
+            cand log 'Show the audit log of every change roster sent'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -687,6 +688,30 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;sandbox;help;help'= {
         }
+        &'roster;log'= {
+            cand --since 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time'
+            cand --user 'Only lines about this user (email, any case, or the vendor''s id)'
+            cand --run 'Only the lines of this run (its id, or the start of it)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --path 'Print the audit log''s path and exit'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;completions'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -712,6 +737,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand groups 'List the groups and roles users can be put in'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
+            cand log 'Show the audit log of every change roster sent'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -776,6 +802,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;sandbox;serve'= {
         }
         &'roster;help;sandbox;reset'= {
+        }
+        &'roster;help;log'= {
         }
         &'roster;help;completions'= {
         }

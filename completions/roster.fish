@@ -45,6 +45,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, crea
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Show the audit log of every change roster sent'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
@@ -580,6 +581,27 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand log" -l since -d 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l user -d 'Only lines about this user (email, any case, or the vendor\'s id)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l run -d 'Only the lines of this run (its id, or the start of it)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand log" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -l path -d 'Print the audit log\'s path and exit'
+complete -c roster -n "__fish_roster_using_subcommand log" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand log" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand log" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand log" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand log" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand log" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand log" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -597,12 +619,13 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create (invite) a user'

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::{completions, groups, profiles, sandbox, users};
+use crate::commands::{completions, groups, log, profiles, sandbox, users};
 
 pub mod man;
 
@@ -130,6 +130,8 @@ pub enum Command {
     /// Run or reset the local emulator of every vendor's API
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// Show the audit log of every change roster sent
+    Log(log::Args),
     /// Print a shell completion script
     Completions(completions::Args),
 }
@@ -153,6 +155,31 @@ impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
     pub fn handles_interrupt(&self) -> bool {
         matches!(self, Command::Users(UsersCommand::Import(_)))
+    }
+
+    /// The command as audit lines name it, and whether it sends changes (then a log that
+    /// cannot be kept stops it before the first). Every write is recorded whatever this says.
+    pub fn audit_name(&self) -> (&'static str, bool) {
+        match self {
+            Command::Users(verb) => match verb {
+                UsersCommand::List(_) => ("users list", false),
+                UsersCommand::Get(_) => ("users get", false),
+                UsersCommand::Create(_) => ("users create", true),
+                UsersCommand::Update(_) => ("users update", true),
+                UsersCommand::Import(_) => ("users import", true),
+                UsersCommand::Offboard(_) => ("users offboard", true),
+                UsersCommand::Deactivate(_) => ("users deactivate", true),
+                UsersCommand::Reactivate(_) => ("users reactivate", true),
+                UsersCommand::Delete(_) => ("users delete", true),
+            },
+            Command::Groups(verb) => match verb {
+                GroupsCommand::List(_) => ("groups list", false),
+            },
+            Command::Profiles(_) => ("profiles", false),
+            Command::Log(_) => ("log", false),
+            Command::Sandbox(_) => ("sandbox", false),
+            Command::Completions(_) => ("completions", false),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod groups;
+pub mod log;
 pub mod profiles;
 pub mod resolve;
 pub mod sandbox;
@@ -38,6 +39,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
             ProfilesCommand::Remove(a) => profiles::remove::run(ctx, a).await,
             ProfilesCommand::Logout(a) => profiles::logout::run(ctx, a).await,
         },
+        Command::Log(a) => log::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),

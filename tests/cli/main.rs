@@ -3,6 +3,7 @@
 mod common;
 
 mod amani;
+mod audit;
 mod bleemeo;
 mod completion;
 mod config;

@@ -1,0 +1,244 @@
+//! `AuditedProvider`: any vendor client, with a line appended to the audit log after each write.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use async_trait::async_trait;
+use serde_json::{Map, Value};
+
+use super::{changes, Line, Outcome, TargetRef, Trail};
+use crate::config::ProviderKind;
+use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::http::status::{watch_writes, Writes};
+use crate::providers::{
+    Capabilities, Derived, OwnAccount, Page, Provider, ProviderError, Revocation,
+};
+
+/// How many id -> email pairs a client remembers from what it read, so a line about a delete
+/// (which returns nothing) can still name the email. Past this, later users are not kept.
+const MAX_REMEMBERED: usize = 200_000;
+
+/// The one place writes are recorded: wraps a profile's client and forwards every call.
+pub struct AuditedProvider {
+    inner: Box<dyn Provider>,
+    recorder: Recorder,
+    emails: Mutex<HashMap<String, String>>,
+}
+
+/// Appends the lines of one profile: what its client records, and what a later look-up
+/// settles (`Recorder::settled`). Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Recorder {
+    trail: Arc<Trail>,
+    profile: String,
+    provider: String,
+}
+
+impl Recorder {
+    pub fn new(trail: Arc<Trail>, profile: &str, kind: ProviderKind) -> Recorder {
+        Recorder {
+            trail,
+            profile: profile.to_string(),
+            provider: kind.name().to_string(),
+        }
+    }
+
+    fn line(&self, operation: &str) -> Line {
+        Line::new(&self.trail.run, &self.profile, &self.provider, operation)
+    }
+
+    /// A write whose outcome was `unknown` has been looked up: append what the vendor shows
+    /// (`ok`: it was applied; `failed`: it was not), marked `lookup`.
+    pub fn settled(&self, operation: &str, target: TargetRef, applied: bool) {
+        let mut line = self.line(operation);
+        line.target = target;
+        line.outcome = if applied {
+            Outcome::Ok
+        } else {
+            Outcome::Failed
+        };
+        line.lookup = true;
+        self.trail.append(line);
+    }
+
+    /// Append the line of a write that returned `result` (nothing for one never sent).
+    fn record<T>(
+        &self,
+        operation: &str,
+        target: TargetRef,
+        changes: Map<String, Value>,
+        result: &Result<T, ProviderError>,
+        writes: Writes,
+        unclear_404: bool,
+    ) {
+        // Refused before sending (a vendor rule, --dry-run, Ctrl-C): nothing reached the vendor.
+        if !writes.sent {
+            return;
+        }
+        let (outcome, error) = match result {
+            Ok(_) => (Outcome::Ok, None),
+            Err(e) if e.outcome_unknown() => (Outcome::Unknown, Some(e)),
+            Err(e @ ProviderError::NotFound { .. }) if unclear_404 => (Outcome::Unknown, Some(e)),
+            Err(e) => (Outcome::Failed, Some(e)),
+        };
+        let mut line = self.line(operation);
+        line.target = target;
+        line.changes = changes;
+        line.outcome = outcome;
+        line.status = writes.status.or_else(|| error.and_then(status_of));
+        line.error = error.map(|e| crate::redact::cut(&crate::redact::scrub(&e.to_string())));
+        self.trail.append(line);
+    }
+}
+
+/// The status an error stands for, where it names one.
+fn status_of(e: &ProviderError) -> Option<u16> {
+    match e {
+        ProviderError::Http { status, .. } | ProviderError::WrongUrl { status, .. } => {
+            Some(*status)
+        }
+        ProviderError::RateLimited { .. } => Some(429),
+        _ => None,
+    }
+}
+
+impl AuditedProvider {
+    pub fn new(inner: Box<dyn Provider>, recorder: Recorder) -> AuditedProvider {
+        AuditedProvider {
+            inner,
+            recorder,
+            emails: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn remember(&self, user: &User) {
+        if let Some(email) = &user.email {
+            let mut emails = self.emails.lock().unwrap_or_else(PoisonError::into_inner);
+            if emails.len() < MAX_REMEMBERED || emails.contains_key(&user.id) {
+                emails.insert(user.id.clone(), email.clone());
+            }
+        }
+    }
+
+    /// The user `id`, with the email the vendor answered, or else the one read before.
+    fn target(&self, id: &str, answer: Option<&User>) -> TargetRef {
+        let email = answer.and_then(|u| u.email.clone()).or_else(|| {
+            self.emails
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(id)
+                .cloned()
+        });
+        TargetRef {
+            id: Some(id.to_string()),
+            email,
+        }
+    }
+}
+
+#[async_trait]
+impl Provider for AuditedProvider {
+    fn kind(&self) -> ProviderKind {
+        self.inner.kind()
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        self.inner.capabilities()
+    }
+
+    async fn whoami(&self) -> Result<Identity, ProviderError> {
+        self.inner.whoami().await
+    }
+
+    async fn list_users(
+        &self,
+        query: &UserQuery,
+        cursor: Option<&str>,
+    ) -> Result<Page<User>, ProviderError> {
+        let page = self.inner.list_users(query, cursor).await?;
+        page.items.iter().for_each(|u| self.remember(u));
+        Ok(page)
+    }
+
+    fn page_cursor(&self, query: &UserQuery, page: u64) -> Option<String> {
+        self.inner.page_cursor(query, page)
+    }
+
+    async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
+        let user = self.inner.get_user(id).await?;
+        self.remember(&user);
+        Ok(user)
+    }
+
+    async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, ProviderError> {
+        let user = self.inner.find_user_by_email(email).await?;
+        if let Some(u) = &user {
+            self.remember(u);
+        }
+        Ok(user)
+    }
+
+    fn validate_new_user(&self, user: &NewUser) -> Result<(), ProviderError> {
+        self.inner.validate_new_user(user)
+    }
+
+    fn complete_new_user(&self, user: &mut NewUser) -> Vec<Derived> {
+        self.inner.complete_new_user(user)
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, ProviderError> {
+        let (result, writes) = watch_writes(self.inner.create_user(user)).await;
+        if let Ok(u) = &result {
+            self.remember(u);
+        }
+        let target = TargetRef {
+            id: result.as_ref().ok().map(|u| u.id.clone()),
+            email: Some(user.email.clone()),
+        };
+        let changes = changes::of_new_user(user);
+        self.recorder
+            .record("create", target, changes, &result, writes, false);
+        result
+    }
+
+    async fn update_user(&self, id: &str, patch: &UserPatch) -> Result<User, ProviderError> {
+        let (result, writes) = watch_writes(self.inner.update_user(id, patch)).await;
+        let target = self.target(id, result.as_ref().ok());
+        let changes = changes::of_patch(patch);
+        self.recorder
+            .record("update", target, changes, &result, writes, false);
+        result
+    }
+
+    async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
+        let (result, writes) = watch_writes(self.inner.delete_user(id)).await;
+        let target = self.target(id, None);
+        // A retried DELETE meets the 404 of its own first attempt: unclear until looked up.
+        self.recorder
+            .record("delete", target, Map::new(), &result, writes, true);
+        result
+    }
+
+    async fn set_active(&self, id: &str, active: bool) -> Result<User, ProviderError> {
+        let (result, writes) = watch_writes(self.inner.set_active(id, active)).await;
+        let target = self.target(id, result.as_ref().ok());
+        let operation = if active { "reactivate" } else { "deactivate" };
+        let mut changes = Map::new();
+        changes.insert("active".into(), Value::Bool(active));
+        self.recorder
+            .record(operation, target, changes, &result, writes, false);
+        result
+    }
+
+    async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
+        self.inner.list_groups().await
+    }
+
+    async fn own_account(&self) -> Result<Option<OwnAccount>, ProviderError> {
+        self.inner.own_account().await
+    }
+
+    async fn revoke_login(&self) -> Result<Revocation, ProviderError> {
+        self.inner.revoke_login().await
+    }
+}
