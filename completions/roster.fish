@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n profile= config= o/output= no-input y/yes dry-run v/verbose q/quiet color= sandbox h/help V/version
+    string join \n profile= config= o/output= fields= jq= no-input y/yes dry-run v/verbose q/quiet color= sandbox h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -30,6 +30,8 @@ complete -c roster -n "__fish_roster_needs_command" -s o -l output -d 'Output fo
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_needs_command" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_needs_command" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -54,6 +56,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -84,6 +88,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -103,6 +109,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -132,6 +140,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -164,6 +174,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -196,6 +208,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -220,6 +234,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -227,6 +243,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing --report file (it may hold an earlier run\'s generated passwords)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead of stopping'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l generate-password -d 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l failures-only -d 'Print only the rows that did not succeed (failed, skipped-invalid, not-run); the summary, the exit status and --report still cover every row'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
@@ -241,6 +258,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -260,6 +279,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -278,6 +299,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -295,6 +318,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -323,6 +348,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_see
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -342,6 +369,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -361,6 +390,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -385,6 +416,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -402,6 +435,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -419,6 +454,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -451,6 +488,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -470,6 +509,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -487,6 +528,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -511,6 +554,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_se
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -549,6 +594,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -567,6 +614,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -590,6 +639,8 @@ complete -c roster -n "__fish_roster_using_subcommand log" -s o -l output -d 'Ou
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -608,6 +659,8 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l outpu
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -64,6 +64,14 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
     pub output: OutputFormat,
 
+    /// Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)
+    #[arg(long, global = true, value_name = "A,B,C")]
+    pub fields: Option<String>,
+
+    /// Filter the JSON output with a jq expression (implies -o json; strings print raw)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
     /// Never prompt; fail with exit 2 naming what is missing
     // Boolish so that `ROSTER_NO_INPUT=1` (or yes/true/on) works, not only `true`.
     #[arg(

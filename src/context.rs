@@ -69,7 +69,8 @@ impl Target {
 impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
     pub async fn new(global: GlobalArgs) -> Result<Context> {
-        let out = Output::new(global.output, global.color, global.quiet);
+        let shape = crate::output::Shape::new(global.fields.as_deref(), global.jq.as_deref())?;
+        let out = Output::new(global.output, global.color, global.quiet).with_shape(shape);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
         let interactive = can_prompt(global.no_input);
         let no_prompt = if interactive {

@@ -24,6 +24,7 @@ mod sandbox_server;
 mod scim_server;
 mod sdk;
 mod security;
+mod shaping;
 mod truthful;
 mod unclear;
 mod users;

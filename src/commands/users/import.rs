@@ -65,6 +65,10 @@ pub struct Args {
     /// the results
     #[arg(long)]
     pub generate_password: bool,
+    /// Print only the rows that did not succeed (failed, skipped-invalid, not-run); the
+    /// summary, the exit status and --report still cover every row
+    #[arg(long)]
+    pub failures_only: bool,
 }
 
 /// How often a run that waits for a journal (`--wait`) tries its lock again.
@@ -221,7 +225,16 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     outcomes.sort_by(|a, b| (a.line, &a.profile).cmp(&(b.line, &b.profile)));
 
     let mut writer = ctx.out.list::<Outcome>();
-    writer.push(&outcomes)?;
+    if args.failures_only {
+        let failed: Vec<Outcome> = outcomes
+            .iter()
+            .filter(|o| !o.action.succeeded())
+            .cloned()
+            .collect();
+        writer.push(&failed)?;
+    } else {
+        writer.push(&outcomes)?;
+    }
     writer.finish()?;
     if let Some(path) = &args.report {
         files::report_csv(&outcomes)
