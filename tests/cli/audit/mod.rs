@@ -3,6 +3,7 @@
 
 mod import;
 mod log;
+mod unclear;
 mod writes;
 
 use std::path::{Path, PathBuf};
