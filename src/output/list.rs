@@ -137,6 +137,10 @@ impl<T: Row> ListWriter<'_, T> {
 
     pub fn finish(self) -> Result<()> {
         let fields = self.out.shape.fields.as_deref();
+        // No item came to check `--fields` against: check what the type always has.
+        if let (false, Some(f)) = (self.checked, fields) {
+            check_fields::<T>(f, &[])?;
+        }
         if let Some(code) = &self.out.shape.jq {
             return self.out.jq_out(code, Value::Array(self.for_jq));
         }

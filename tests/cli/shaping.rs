@@ -67,6 +67,9 @@ fn fields_choose_and_order_columns_and_keys_in_every_format() {
         "{err}"
     );
     assert!(stdout(&out).is_empty(), "nothing printed before the error");
+    // Checked even when nothing is listed.
+    let out = env.run(&["log", "--fields", "nope"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
 
 #[test]
