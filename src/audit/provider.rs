@@ -7,9 +7,9 @@ use async_trait::async_trait;
 use serde_json::{Map, Value};
 
 use super::{changes, Line, Outcome, TargetRef, Trail};
-use crate::config::ProviderKind;
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 use crate::providers::http::status::{watch_writes, Writes};
+use crate::providers::ProviderKind;
 use crate::providers::{
     Capabilities, Derived, OwnAccount, Page, Provider, ProviderError, Revocation,
 };

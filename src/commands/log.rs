@@ -119,7 +119,7 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
         None => None,
     };
     let profiles: Vec<String> = ctx
-        .global
+        .settings
         .profile
         .iter()
         .filter(|p| p.as_str() != "all")
@@ -137,8 +137,8 @@ fn resolve(ctx: &Context, args: &Args) -> Result<Filter> {
 /// else the default.
 fn destination(ctx: &mut Context) -> Result<Destination> {
     let from_env = std::env::var_os(audit::ENV).is_some_and(|v| !v.is_empty());
-    let has_config =
-        ctx.global.sandbox || config_path(ctx.global.config.as_deref()).is_some_and(|p| p.exists());
+    let has_config = ctx.settings.sandbox
+        || config_path(ctx.settings.config.as_deref()).is_some_and(|p| p.exists());
     let configured: Option<Option<PathBuf>> = if from_env || !has_config {
         None
     } else {
