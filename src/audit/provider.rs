@@ -242,3 +242,89 @@ impl Provider for AuditedProvider {
         self.inner.revoke_login().await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{Destination, Run};
+
+    /// A vendor that refuses every write before sending anything, as a local rule would.
+    struct Refusing;
+
+    #[async_trait]
+    impl Provider for Refusing {
+        fn kind(&self) -> ProviderKind {
+            ProviderKind::Paradigm
+        }
+        fn capabilities(&self) -> Capabilities {
+            Capabilities {
+                deactivate: true,
+                reactivate: true,
+                delete: true,
+                groups: true,
+                roles: true,
+            }
+        }
+        async fn whoami(&self) -> Result<Identity, ProviderError> {
+            Err(ProviderError::protocol("unused"))
+        }
+        async fn list_users(
+            &self,
+            _: &UserQuery,
+            _: Option<&str>,
+        ) -> Result<Page<User>, ProviderError> {
+            Err(ProviderError::protocol("unused"))
+        }
+        async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
+            let mut u = User::blank("p", "paradigm", id.into());
+            u.email = Some("read@example.com".into());
+            Ok(u)
+        }
+        async fn find_user_by_email(&self, _: &str) -> Result<Option<User>, ProviderError> {
+            Ok(None)
+        }
+        async fn create_user(&self, _: &NewUser) -> Result<User, ProviderError> {
+            Err(ProviderError::bad_input("refused here"))
+        }
+        async fn update_user(&self, _: &str, _: &UserPatch) -> Result<User, ProviderError> {
+            Err(ProviderError::DryRun)
+        }
+        async fn delete_user(&self, _: &str) -> Result<(), ProviderError> {
+            Err(ProviderError::Interrupted { write: true })
+        }
+        async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
+            Ok(Vec::new())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_write_that_never_left_leaves_no_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.log");
+        let trail = Trail::new(
+            Run::current("users create"),
+            Some(Destination::File(path.clone())),
+        );
+        let recorder = Recorder::new(trail.clone(), "p", ProviderKind::Paradigm);
+        let p = AuditedProvider::new(Box::new(Refusing), recorder.clone());
+        let new = NewUser {
+            email: "a@example.com".into(),
+            ..NewUser::default()
+        };
+        assert!(p.create_user(&new).await.is_err());
+        assert!(p.update_user("1", &UserPatch::default()).await.is_err());
+        assert!(p.delete_user("1").await.is_err());
+        assert!(!path.exists(), "nothing was sent, nothing is recorded");
+        // A look-up's verdict is recorded, with the email the client read before.
+        p.get_user("7").await.unwrap();
+        assert_eq!(
+            p.target("7", None).email.as_deref(),
+            Some("read@example.com")
+        );
+        recorder.settled("delete", p.target("7", None), true);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line: Line = serde_json::from_str(text.trim()).unwrap();
+        assert!(line.lookup && line.outcome == Outcome::Ok);
+        assert_eq!(line.target.email.as_deref(), Some("read@example.com"));
+    }
+}
