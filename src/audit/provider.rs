@@ -136,6 +136,29 @@ impl AuditedProvider {
     }
 }
 
+impl AuditedProvider {
+    /// The lines of one membership change (`groups add` / `groups remove`): one per user, the
+    /// group in `changes`. `results` pairs each user id with how it went for that user (the
+    /// whole call's error for every user when it failed as a whole).
+    // Called by the group membership methods of the `Provider` trait once they are forwarded.
+    #[allow(dead_code)]
+    fn record_members<'a>(
+        &self,
+        operation: &str,
+        group_id: &str,
+        results: impl IntoIterator<Item = (&'a str, &'a Result<(), ProviderError>)>,
+        writes: Writes,
+    ) {
+        for (user_id, result) in results {
+            let mut changes = Map::new();
+            changes.insert("group".into(), Value::String(group_id.to_string()));
+            let target = self.target(user_id, None);
+            self.recorder
+                .record(operation, target, changes, result, writes, false);
+        }
+    }
+}
+
 #[async_trait]
 impl Provider for AuditedProvider {
     fn kind(&self) -> ProviderKind {
@@ -326,5 +349,23 @@ mod tests {
         let line: Line = serde_json::from_str(text.trim()).unwrap();
         assert!(line.lookup && line.outcome == Outcome::Ok);
         assert_eq!(line.target.email.as_deref(), Some("read@example.com"));
+        // A membership change: a line per user, naming the group.
+        let (ok, failed): (Result<(), ProviderError>, _) =
+            (Ok(()), Err(ProviderError::not_found("no user 8")));
+        let sent = Writes {
+            sent: true,
+            status: Some(204),
+        };
+        p.record_members("add_group_member", "g1", [("7", &ok), ("8", &failed)], sent);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<Line> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].changes["group"], "g1");
+        assert_eq!(lines[1].outcome, Outcome::Ok);
+        assert_eq!(lines[2].outcome, Outcome::Failed);
+        assert_eq!(lines[2].target.id.as_deref(), Some("8"));
     }
 }
