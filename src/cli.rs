@@ -139,7 +139,7 @@ pub enum Command {
     /// List, create, change and remove user accounts
     #[command(subcommand)]
     Users(UsersCommand),
-    /// List the groups and roles users can be put in
+    /// List groups and roles; list, add and remove a group's members
     #[command(subcommand)]
     Groups(GroupsCommand),
     /// Add, inspect, check and remove the configured profiles
@@ -177,6 +177,11 @@ impl Command {
             },
             Command::Groups(verb) => match verb {
                 GroupsCommand::List(_) => ("groups list", false),
+                GroupsCommand::Members(_) => ("groups members", false),
+                GroupsCommand::Add(_) => ("groups add", true),
+                GroupsCommand::Remove(_) => ("groups remove", true),
+                GroupsCommand::Create(_) => ("groups create", true),
+                GroupsCommand::Delete(_) => ("groups delete", true),
             },
             Command::Profiles(_) => ("profiles", false),
             Command::Log(_) => ("log", false),

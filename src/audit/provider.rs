@@ -11,7 +11,7 @@ use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 use crate::providers::http::status::{watch_writes, Writes};
 use crate::providers::ProviderKind;
 use crate::providers::{
-    Capabilities, Derived, OwnAccount, Page, Provider, ProviderError, Revocation,
+    Capabilities, Derived, MemberOutcome, OwnAccount, Page, Provider, ProviderError, Revocation,
 };
 
 /// How many id -> email pairs a client remembers from what it read, so a line about a delete
@@ -41,6 +41,11 @@ impl Recorder {
             profile: profile.to_string(),
             provider: kind.name().to_string(),
         }
+    }
+
+    /// A recorder that keeps nothing (tests that build a `Target` by hand).
+    pub fn off(profile: &str, kind: ProviderKind) -> Recorder {
+        Recorder::new(Trail::off(super::Run::current("")), profile, kind)
     }
 
     fn line(&self, operation: &str) -> Line {
@@ -137,11 +142,38 @@ impl AuditedProvider {
 }
 
 impl AuditedProvider {
+    /// The lines of `add_group_members` / `remove_group_members`: one per user, with that
+    /// user's outcome, or the whole call's error for each user when it failed as a whole.
+    fn record_membership(
+        &self,
+        operation: &str,
+        group_id: &str,
+        user_ids: &[String],
+        result: &Result<Vec<MemberOutcome>, ProviderError>,
+        writes: Writes,
+    ) {
+        match result {
+            Ok(outcomes) => self.record_members(
+                operation,
+                group_id,
+                outcomes.iter().map(|o| (o.user_id.as_str(), &o.result)),
+                writes,
+            ),
+            Err(e) => {
+                let failed: Result<(), ProviderError> = Err(e.clone());
+                self.record_members(
+                    operation,
+                    group_id,
+                    user_ids.iter().map(|id| (id.as_str(), &failed)),
+                    writes,
+                );
+            }
+        }
+    }
+
     /// The lines of one membership change (`groups add` / `groups remove`): one per user, the
     /// group in `changes`. `results` pairs each user id with how it went for that user (the
     /// whole call's error for every user when it failed as a whole).
-    // Called by the group membership methods of the `Provider` trait once they are forwarded.
-    #[allow(dead_code)]
     fn record_members<'a>(
         &self,
         operation: &str,
@@ -257,6 +289,64 @@ impl Provider for AuditedProvider {
         self.inner.list_groups().await
     }
 
+    async fn group_members(&self, group_id: &str) -> Result<Vec<User>, ProviderError> {
+        let members = self.inner.group_members(group_id).await?;
+        members.iter().for_each(|u| self.remember(u));
+        Ok(members)
+    }
+
+    async fn add_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        let (result, writes) = watch_writes(self.inner.add_group_members(group_id, user_ids)).await;
+        self.record_membership("add_group_member", group_id, user_ids, &result, writes);
+        result
+    }
+
+    async fn remove_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        let (result, writes) =
+            watch_writes(self.inner.remove_group_members(group_id, user_ids)).await;
+        self.record_membership("remove_group_member", group_id, user_ids, &result, writes);
+        result
+    }
+
+    async fn create_group(
+        &self,
+        name: &str,
+        description: Option<&str>,
+    ) -> Result<Group, ProviderError> {
+        let (result, writes) = watch_writes(self.inner.create_group(name, description)).await;
+        let mut changes = Map::new();
+        changes.insert("name".into(), Value::String(name.to_string()));
+        if let Some(d) = description {
+            changes.insert("description".into(), Value::String(d.to_string()));
+        }
+        let target = TargetRef {
+            id: result.as_ref().ok().map(|g| g.id.clone()),
+            email: None,
+        };
+        self.recorder
+            .record("create_group", target, changes, &result, writes, false);
+        result
+    }
+
+    async fn delete_group(&self, group_id: &str) -> Result<(), ProviderError> {
+        let (result, writes) = watch_writes(self.inner.delete_group(group_id)).await;
+        let target = TargetRef {
+            id: Some(group_id.to_string()),
+            email: None,
+        };
+        self.recorder
+            .record("delete_group", target, Map::new(), &result, writes, true);
+        result
+    }
+
     async fn own_account(&self) -> Result<Option<OwnAccount>, ProviderError> {
         self.inner.own_account().await
     }
@@ -286,6 +376,7 @@ mod tests {
                 delete: true,
                 groups: true,
                 roles: true,
+                ..Capabilities::default()
             }
         }
         async fn whoami(&self) -> Result<Identity, ProviderError> {

@@ -184,3 +184,50 @@ fn a_log_that_cannot_be_kept_stops_the_write_before_it_is_sent() {
     assert_eq!(code(&out), 3);
     assert!(stderr(&out).contains("audit_log"), "{}", stderr(&out));
 }
+
+#[test]
+fn group_membership_changes_leave_a_line_per_user() {
+    let env = Env::new();
+    let out = env.run(&[
+        "groups",
+        "add",
+        "Sales",
+        "ada@sandbox.example",
+        "grace@sandbox.example",
+    ]);
+    assert_success(&out, &["groups add"]);
+    let out = env.run(&["groups", "remove", "Sales", "grace@sandbox.example"]);
+    assert_success(&out, &["groups remove"]);
+    let out = env.run(&[
+        "--dry-run",
+        "groups",
+        "add",
+        "Sales",
+        "grace@sandbox.example",
+    ]);
+    assert_success(&out, &["groups add --dry-run"]);
+    let log = lines(&default_log(&env));
+    let ops: Vec<(&str, &str)> = log
+        .iter()
+        .map(|l| {
+            (
+                l["operation"].as_str().unwrap(),
+                l["target"]["email"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("add_group_member", "ada@sandbox.example"),
+            ("add_group_member", "grace@sandbox.example"),
+            ("remove_group_member", "grace@sandbox.example"),
+        ],
+        "{log:?}"
+    );
+    assert!(log
+        .iter()
+        .all(|l| l["outcome"] == "ok" && l["changes"]["group"].is_string()));
+    assert_eq!(log[0]["command"], "groups add");
+    assert_eq!(log[2]["command"], "groups remove");
+}
