@@ -367,7 +367,7 @@ mod tests {
     #[async_trait]
     impl Provider for Refusing {
         fn kind(&self) -> ProviderKind {
-            ProviderKind::Paradigm
+            ProviderKind::ALL[0]
         }
         fn capabilities(&self) -> Capabilities {
             Capabilities {
@@ -419,7 +419,7 @@ mod tests {
             Run::current("users create"),
             Some(Destination::File(path.clone())),
         );
-        let recorder = Recorder::new(trail.clone(), "p", ProviderKind::Paradigm);
+        let recorder = Recorder::new(trail.clone(), "p", ProviderKind::ALL[0]);
         let p = AuditedProvider::new(Box::new(Refusing), recorder.clone());
         let new = NewUser {
             email: "a@example.com".into(),
