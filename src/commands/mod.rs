@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod groups;
+pub mod log;
 pub mod profiles;
 pub mod resolve;
 pub mod sandbox;
@@ -19,6 +20,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Users(verb) => users::run(ctx, verb).await,
         Command::Groups(verb) => groups::run(ctx, verb).await,
         Command::Profiles(verb) => profiles::run(ctx, verb).await,
+        Command::Log(a) => log::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),

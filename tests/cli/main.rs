@@ -3,6 +3,7 @@
 mod common;
 
 mod amani;
+mod audit;
 mod bleemeo;
 mod completion;
 mod config;
@@ -25,6 +26,7 @@ mod scim;
 mod scim_server;
 mod sdk;
 mod security;
+mod shaping;
 mod truthful;
 mod unclear;
 mod users;
