@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n profile= config= o/output= no-input y/yes dry-run v/verbose q/quiet color= sandbox h/help V/version
+    string join \n profile= config= o/output= fields= jq= no-input y/yes dry-run v/verbose q/quiet color= sandbox h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -30,6 +30,8 @@ complete -c roster -n "__fish_roster_needs_command" -s o -l output -d 'Output fo
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_needs_command" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_needs_command" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -46,6 +48,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List grou
 complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Show the audit log of every change roster sent'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
@@ -54,6 +57,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -85,6 +90,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -104,6 +111,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -121,6 +130,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -150,6 +161,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -182,6 +195,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -214,6 +229,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -238,6 +255,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -245,6 +264,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l force -d 'Replace an existing --report file (it may hold an earlier run\'s generated passwords)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-invalid -d 'Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead of stopping'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l generate-password -d 'Generate a strong password for each new user (for vendors that need one), shown once in the results'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l failures-only -d 'Print only the rows that did not succeed (failed, skipped-invalid, not-run); the summary, the exit status and --report still cover every row'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
@@ -259,6 +279,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -278,6 +300,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -296,6 +320,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -313,6 +339,8 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -342,6 +370,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_see
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -366,6 +396,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -383,6 +415,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -400,6 +434,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -417,6 +453,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -435,6 +473,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -452,6 +492,8 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -479,6 +521,8 @@ complete -c roster -n "__fish_roster_using_subcommand people" -s o -l output -d 
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand people" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand people" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -496,6 +540,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -520,6 +566,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -537,6 +585,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -554,6 +604,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -588,6 +640,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -607,6 +661,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -624,6 +680,8 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -648,6 +706,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_se
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -686,6 +746,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -704,6 +766,8 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -718,12 +782,37 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Serve every vendor\'s emulated API until Ctrl-C'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Restore the --sandbox state to its seed (demo users and groups)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand log" -l since -d 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l user -d 'Only lines about this user (email, any case, or the vendor\'s id)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l run -d 'Only the lines of this run (its id, or the start of it)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand log" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -l path -d 'Print the audit log\'s path and exit'
+complete -c roster -n "__fish_roster_using_subcommand log" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand log" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand log" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand log" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand log" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand log" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand log" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -735,13 +824,14 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'

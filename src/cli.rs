@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::completions;
 use crate::commands::groups::GroupsCommand;
 use crate::commands::people;
 use crate::commands::profiles::ProfilesCommand;
 use crate::commands::sandbox::SandboxCommand;
 use crate::commands::users::UsersCommand;
+use crate::commands::{completions, log};
 use crate::context::Settings;
 use crate::output::{ColorChoice, OutputFormat};
 
@@ -71,6 +71,14 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
     pub output: OutputFormat,
 
+    /// Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)
+    #[arg(long, global = true, value_name = "A,B,C")]
+    pub fields: Option<String>,
+
+    /// Filter the JSON output with a jq expression (implies -o json; strings print raw)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
+
     /// Never prompt; fail with exit 2 naming what is missing
     // Boolish so that `ROSTER_NO_INPUT=1` (or yes/true/on) works, not only `true`.
     #[arg(
@@ -119,6 +127,8 @@ impl From<GlobalArgs> for Settings {
             quiet: g.quiet,
             color: g.color,
             sandbox: g.sandbox,
+            fields: g.fields,
+            jq: g.jq,
         }
     }
 }
@@ -140,6 +150,8 @@ pub enum Command {
     /// Run or reset the local emulator of every vendor's API
     #[command(subcommand)]
     Sandbox(SandboxCommand),
+    /// Show the audit log of every change roster sent
+    Log(log::Args),
     /// Print a shell completion script
     Completions(completions::Args),
 }
@@ -148,6 +160,38 @@ impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
     pub fn handles_interrupt(&self) -> bool {
         matches!(self, Command::Users(UsersCommand::Import(_)))
+    }
+
+    /// The command as audit lines name it, and whether it sends changes (then a log that
+    /// cannot be kept stops it before the first). Every write is recorded whatever this says.
+    pub fn audit_name(&self) -> (&'static str, bool) {
+        match self {
+            Command::Users(verb) => match verb {
+                UsersCommand::List(_) => ("users list", false),
+                UsersCommand::Get(_) => ("users get", false),
+                UsersCommand::Find(_) => ("users find", false),
+                UsersCommand::Create(_) => ("users create", true),
+                UsersCommand::Update(_) => ("users update", true),
+                UsersCommand::Import(_) => ("users import", true),
+                UsersCommand::Offboard(_) => ("users offboard", true),
+                UsersCommand::Deactivate(_) => ("users deactivate", true),
+                UsersCommand::Reactivate(_) => ("users reactivate", true),
+                UsersCommand::Delete(_) => ("users delete", true),
+            },
+            Command::Groups(verb) => match verb {
+                GroupsCommand::List(_) => ("groups list", false),
+                GroupsCommand::Members(_) => ("groups members", false),
+                GroupsCommand::Add(_) => ("groups add", true),
+                GroupsCommand::Remove(_) => ("groups remove", true),
+                GroupsCommand::Create(_) => ("groups create", true),
+                GroupsCommand::Delete(_) => ("groups delete", true),
+            },
+            Command::People(_) => ("people", false),
+            Command::Profiles(_) => ("profiles", false),
+            Command::Log(_) => ("log", false),
+            Command::Sandbox(_) => ("sandbox", false),
+            Command::Completions(_) => ("completions", false),
+        }
     }
 }
 

@@ -82,6 +82,9 @@ pub struct Config {
     pub broken: BTreeMap<String, BrokenProfile>,
     /// Things the user should know but that do not stop the command.
     pub warnings: Vec<String>,
+    /// The top-level `audit_log`: `Some(None)` for `false`, `Some(Some(path))` for a path,
+    /// `None` when the key is absent (the default path).
+    pub audit_log: Option<Option<PathBuf>>,
 }
 
 /// A `[profiles.NAME]` table roster cannot use, with what it could read of it for listings.
@@ -192,6 +195,7 @@ impl Config {
         let table: toml::Table = toml::from_str(text)
             .map_err(|e| ConfigError::new(source, format!("invalid TOML: {}", toml_error(&e))))?;
         let mut default_profile = None;
+        let mut audit_log = None;
         let mut profiles = BTreeMap::new();
         let mut broken = BTreeMap::new();
         for (key, value) in &table {
@@ -205,6 +209,7 @@ impl Config {
                         ))
                     }
                 },
+                "audit_log" => audit_log = Some(audit_log_value(value, source)?),
                 "profiles" => {
                     let Some(ptable) = value.as_table() else {
                         return Err(ConfigError::new(source, "`profiles` must be a table"));
@@ -229,7 +234,7 @@ impl Config {
                     return Err(ConfigError::new(
                         source,
                         format!(
-                            "unknown top-level key `{other}`; expected `default_profile` or `[profiles.NAME]`"
+                            "unknown top-level key `{other}`; expected `default_profile`, `audit_log` or `[profiles.NAME]`"
                         ),
                     ))
                 }
@@ -241,6 +246,7 @@ impl Config {
             profiles,
             broken,
             warnings: Vec::new(),
+            audit_log,
         };
         if let Some(d) = &config.default_profile {
             if !config.contains(d) {
@@ -347,6 +353,24 @@ impl BrokenProfile {
             base_url: text("base_url"),
             error,
         }
+    }
+}
+
+/// `audit_log = false` (`None`: keep none) or `audit_log = "/path"` (`~/` is the home dir).
+fn audit_log_value(value: &toml::Value, source: &str) -> Result<Option<PathBuf>, ConfigError> {
+    let wrong = || {
+        ConfigError::new(source, "`audit_log` must be false or a file path")
+            .hint_that("e.g. audit_log = \"~/roster-audit.log\", or audit_log = false")
+    };
+    match value {
+        toml::Value::Boolean(false) => Ok(None),
+        toml::Value::String(s) if !s.trim().is_empty() => {
+            let home = s
+                .strip_prefix("~/")
+                .and_then(|rest| directories::BaseDirs::new().map(|d| d.home_dir().join(rest)));
+            Ok(Some(home.unwrap_or_else(|| PathBuf::from(s))))
+        }
+        _ => Err(wrong()),
     }
 }
 

@@ -1,7 +1,9 @@
 //! What a command needs: resolved profiles, the one HTTP client, output settings, the prompter.
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
+use crate::audit::{self, AuditedProvider, Recorder, Trail};
 use crate::config::{config_path, Config, Profile, RateLimit};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{ColorChoice, Output, OutputFormat};
@@ -24,6 +26,10 @@ pub struct Settings {
     pub quiet: bool,
     pub color: ColorChoice,
     pub sandbox: bool,
+    /// `--fields`: the fields to print, comma-separated.
+    pub fields: Option<String>,
+    /// `--jq`: a jq filter over the JSON output.
+    pub jq: Option<String>,
 }
 
 pub struct Context {
@@ -39,6 +45,10 @@ pub struct Context {
     sandbox: Option<SandboxSession>,
     /// Targets ignore cached tokens (see [`Context::log_in_afresh`]).
     fresh_login: bool,
+    /// The audit log every target's writes go to, made with the first target.
+    audit: OnceLock<Arc<Trail>>,
+    /// The command the audit lines name, and whether it writes (see [`Context::audit_as`]).
+    audit_command: (&'static str, bool),
 }
 
 /// The in-process sandbox behind `--sandbox`, with the locked state file it saves to.
@@ -64,7 +74,10 @@ const DEFAULT_BULK_RATE: RateLimit = RateLimit { per_second: 10.0 };
 /// One profile with its client: what most commands act on.
 pub struct Target {
     pub profile: Profile,
+    /// The vendor's client, recording each write in the audit log.
     pub provider: Box<dyn Provider>,
+    /// For lines that settle a write whose outcome was unknown, after a look-up.
+    pub audit: Recorder,
 }
 
 impl Target {
@@ -77,7 +90,8 @@ impl Target {
 impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
     pub async fn new(global: Settings) -> Result<Context> {
-        let out = Output::new(global.output, global.color, global.quiet);
+        let shape = crate::output::Shape::new(global.fields.as_deref(), global.jq.as_deref())?;
+        let out = Output::new(global.output, global.color, global.quiet).with_shape(shape);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
         let interactive = can_prompt(global.no_input);
         let no_prompt = if interactive {
@@ -100,6 +114,8 @@ impl Context {
             config: None,
             sandbox,
             fresh_login: false,
+            audit: OnceLock::new(),
+            audit_command: ("", false),
         })
     }
 
@@ -152,19 +168,63 @@ impl Context {
         let names = self.chosen_profiles()?;
         let http = self.http.clone();
         let fresh_login = self.fresh_login;
+        self.config()?;
+        let trail = self.trail()?;
         let config = self.config()?;
         let mut targets = Vec::new();
         for spec in config.select(&names)? {
             let mut profile = spec.resolve(&config.source)?;
             profile.fresh_login = fresh_login;
-            targets.push(build_target(&http, profile, pacing)?);
+            targets.push(build_target(&http, profile, pacing, &trail)?);
         }
         Ok(targets)
     }
 
     /// The client for a profile already resolved, sharing this process's HTTP client.
     pub fn target_for(&self, profile: Profile, pacing: Pacing) -> Result<Target> {
-        build_target(&self.http, profile, pacing)
+        build_target(&self.http, profile, pacing, &self.trail()?)
+    }
+
+    /// Name the command audit lines are about (`users import`); `writes` when it sends
+    /// changes, so a log that cannot be kept stops it before the first one.
+    pub fn audit_as(&mut self, command: &'static str, writes: bool) {
+        self.audit_command = (command, writes);
+    }
+
+    /// This run's audit trail: nothing under `--dry-run` or `audit_log = false`, else the file
+    /// `ROSTER_AUDIT_LOG`, the config or the default names, opened now for a command that
+    /// writes (it refuses here, before sending anything, when the log cannot be kept).
+    fn trail(&self) -> Result<Arc<Trail>> {
+        let (command, writes) = self.audit_command;
+        let trail = match self.audit.get() {
+            Some(t) => t.clone(),
+            None => {
+                let run = audit::Run::current(command);
+                let trail =
+                    if self.settings.dry_run {
+                        Trail::off(run)
+                    } else {
+                        let configured = self.config.as_ref().and_then(|c| c.audit_log.clone());
+                        match audit::destination(configured) {
+                            Some(d) => Trail::new(run, Some(d)),
+                            None if writes => return Err(Error::new(
+                                ErrorKind::Config,
+                                "cannot find a state directory for the audit log; nothing was sent",
+                            )
+                            .with_hint(
+                                "set `audit_log = \"/path\"` in the config (or ROSTER_AUDIT_LOG), \
+                                 or `audit_log = false` to run without one",
+                            )),
+                            None => Trail::off(run),
+                        }
+                    };
+                self.audit.get_or_init(|| trail).clone()
+            }
+        };
+        if writes {
+            trail.open()?;
+        }
+        Ok(trail)
     }
 
     /// From now on, targets log in afresh and never use a cached token (`profiles check`).
@@ -291,7 +351,12 @@ impl Context {
 }
 
 /// A profile's client, paced as `pacing` says.
-fn build_target(http: &HttpClient, profile: Profile, pacing: Pacing) -> Result<Target> {
+fn build_target(
+    http: &HttpClient,
+    profile: Profile,
+    pacing: Pacing,
+    trail: &Arc<Trail>,
+) -> Result<Target> {
     let rate = match pacing {
         Pacing::IfConfigured => profile.rate_limit,
         Pacing::Bulk => profile
@@ -303,9 +368,15 @@ fn build_target(http: &HttpClient, profile: Profile, pacing: Pacing) -> Result<T
         Some(r) => http.paced(r.per_second),
         None => http.clone(),
     };
-    let provider =
+    let vendor =
         providers::build(&profile, &http).map_err(|e| Error::from_provider(e, &profile.name))?;
-    Ok(Target { profile, provider })
+    let audit = Recorder::new(trail.clone(), &profile.name, profile.kind);
+    let provider = Box::new(AuditedProvider::new(vendor, audit.clone()));
+    Ok(Target {
+        profile,
+        provider,
+        audit,
+    })
 }
 
 /// What to do about values nobody could be asked for, with why: "pass them or run on a

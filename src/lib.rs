@@ -1,6 +1,7 @@
 //! roster: one command tree over many SaaS vendors' user APIs.
 
 pub mod across;
+pub mod audit;
 pub mod bulk;
 pub mod cli;
 pub mod commands;
@@ -29,7 +30,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global.into(), cmd).await,
         _ => {}
     }
+    let (command, writes) = cli.command.audit_name();
     let mut ctx = Context::new(cli.global.into()).await?;
+    ctx.audit_as(command, writes);
     // Ctrl-C stops the command but still lets the context save the sandbox state.
     let result = if cli.command.handles_interrupt() {
         commands::run(&mut ctx, cli.command).await

@@ -18,6 +18,14 @@ use crate::redact;
 
 mod grid;
 pub use grid::GridWriter;
+mod jq;
+mod list;
+pub mod shape;
+
+pub use list::ListWriter;
+use shape::pick;
+use shape::table_columns;
+pub use shape::Shape;
 
 /// How results are written (`--output`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,6 +52,8 @@ pub struct Output {
     pub quiet: bool,
     /// stdout is a terminal: tables fit its width.
     pub stdout_tty: bool,
+    /// `--fields` and `--jq`.
+    pub shape: Shape,
 }
 
 impl Output {
@@ -61,7 +71,17 @@ impl Output {
             color,
             quiet,
             stdout_tty,
+            shape: Shape::default(),
         }
+    }
+
+    /// Results cut to `shape`; `--jq` implies JSON.
+    pub fn with_shape(mut self, shape: Shape) -> Self {
+        if shape.jq.is_some() {
+            self.format = OutputFormat::Json;
+        }
+        self.shape = shape;
+        self
     }
 
     /// A note for the person (stderr), silenced by `--quiet`.
@@ -81,33 +101,38 @@ impl Output {
     /// One item: an object in JSON, a line in NDJSON, a header and a row in CSV, a two-column
     /// table for people.
     pub fn item<T: Row>(&self, item: &T) -> Result<()> {
+        self.check_fields(item)?;
+        if let Some(code) = &self.shape.jq {
+            return self.jq_out(code, self.jq_value(item)?);
+        }
         match self.format {
             OutputFormat::Table => {
                 let mut table = self.table();
-                for (h, v) in T::headers().iter().zip(item.cells()) {
+                let (titles, cells) = match &self.shape.fields {
+                    Some(fields) => {
+                        let columns = table_columns::<T>(fields);
+                        let titles = columns.iter().map(|(t, _)| t.clone()).collect();
+                        (titles, pick(item, &columns))
+                    }
+                    None => (
+                        T::headers()
+                            .iter()
+                            .map(|h| h.to_string())
+                            .collect::<Vec<_>>(),
+                        item.cells(),
+                    ),
+                };
+                for (h, v) in titles.iter().zip(cells) {
                     table.add_row(vec![Cell::new(h), Cell::new(redact::cell(&v))]);
                 }
                 write_out(&format!("{table}\n"))
             }
-            OutputFormat::Json => write_out(&(to_json_pretty(item)? + "\n")),
+            OutputFormat::Json => write_out(&(self.json_text(item, true)? + "\n")),
             _ => {
                 let mut list = self.list::<T>();
                 list.push(std::slice::from_ref(item))?;
                 list.finish()
             }
-        }
-    }
-
-    /// A list written as pages arrive: NDJSON and CSV stream, JSON streams one array, tables
-    /// wait for the last page so columns line up.
-    pub fn list<T: Row>(&self) -> ListWriter<'_, T> {
-        ListWriter {
-            out: self,
-            rows: Vec::new(),
-            started: false,
-            csv_header_done: false,
-            count: 0,
-            _rows: std::marker::PhantomData,
         }
     }
 
@@ -160,83 +185,6 @@ impl Output {
             table.enforce_styling();
         }
         table
-    }
-}
-
-/// Streams a list in the chosen format. Call `push` per page and `finish` once.
-pub struct ListWriter<'a, T: Row> {
-    out: &'a Output,
-    rows: Vec<Vec<String>>,
-    started: bool,
-    csv_header_done: bool,
-    count: usize,
-    _rows: std::marker::PhantomData<T>,
-}
-
-impl<T: Row> ListWriter<'_, T> {
-    pub fn push(&mut self, items: &[T]) -> Result<()> {
-        let mut chunk = String::new();
-        for item in items {
-            match self.out.format {
-                OutputFormat::Table => {
-                    self.rows
-                        .push(item.cells().iter().map(|c| redact::cell(c)).collect());
-                }
-                OutputFormat::Ndjson => chunk.push_str(&to_json_line(item)?),
-                OutputFormat::Json => {
-                    chunk.push_str(if self.started { ",\n" } else { "[\n" });
-                    self.started = true;
-                    chunk.push_str(&indent(&to_json_pretty(item)?));
-                }
-                OutputFormat::Csv => {
-                    if !self.csv_header_done {
-                        chunk.push_str(&csv_line(T::csv_headers().iter().map(|s| s.to_string()))?);
-                        self.csv_header_done = true;
-                    }
-                    let cells = item.csv_cells().into_iter().map(|c| redact::scrub(&c));
-                    chunk.push_str(&csv_line(cells)?);
-                }
-            }
-            self.count += 1;
-        }
-        if !chunk.is_empty() {
-            write_out(&chunk)?;
-        }
-        Ok(())
-    }
-
-    pub fn count(&self) -> usize {
-        self.count
-    }
-
-    pub fn finish(self) -> Result<()> {
-        match self.out.format {
-            OutputFormat::Table => {
-                if self.rows.is_empty() {
-                    self.out.note("(none)");
-                    return Ok(());
-                }
-                let mut table = self.out.table();
-                let bold = self.out.color;
-                table.set_header(T::headers().iter().map(|h| {
-                    let cell = Cell::new(h);
-                    if bold {
-                        cell.add_attribute(comfy_table::Attribute::Bold)
-                    } else {
-                        cell
-                    }
-                }));
-                for row in self.rows {
-                    table.add_row(row);
-                }
-                write_out(&format!("{table}\n"))
-            }
-            OutputFormat::Json => write_out(if self.started { "\n]\n" } else { "[]\n" }),
-            OutputFormat::Csv if !self.csv_header_done => {
-                write_out(&csv_line(T::csv_headers().iter().map(|s| s.to_string()))?)
-            }
-            _ => Ok(()),
-        }
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Options {
     pub skip_invalid: bool,
     /// Generate a password for each new user where the vendor needs one.
     pub generate_password: bool,
+    /// Print only the rows that did not succeed (the report keeps every row).
+    pub failures_only: bool,
 }
 
 /// Import the rows of one file into the chosen profiles, journaled, at each vendor's rate.
@@ -197,7 +199,16 @@ pub async fn run(ctx: &mut Context, args: Options) -> Result<()> {
     outcomes.sort_by(|a, b| (a.line, &a.profile).cmp(&(b.line, &b.profile)));
 
     let mut writer = ctx.out.list::<Outcome>();
-    writer.push(&outcomes)?;
+    if args.failures_only {
+        let failed: Vec<Outcome> = outcomes
+            .iter()
+            .filter(|o| !o.action.succeeded())
+            .cloned()
+            .collect();
+        writer.push(&failed)?;
+    } else {
+        writer.push(&outcomes)?;
+    }
     writer.finish()?;
     if let Some(path) = &args.report {
         files::report_csv(&outcomes)

@@ -58,6 +58,14 @@ impl Action {
         Action::NotRun,
     ];
 
+    /// What `--failures-only` leaves out: the row is done, or would be done by this plan.
+    pub fn succeeded(self) -> bool {
+        !matches!(
+            self,
+            Action::Failed | Action::NotRun | Action::SkippedInvalid
+        )
+    }
+
     /// Finished for good: a resumed run leaves it alone.
     pub fn is_done(self) -> bool {
         matches!(self, Action::Created | Action::Updated | Action::Skipped)

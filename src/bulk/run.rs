@@ -278,7 +278,16 @@ async fn create(target: &Target, new: &crate::model::NewUser) -> Result<User, Cr
             Err(e) => last = Some(e),
         }
         maybe_sent = true;
-        match target.provider.find_user_by_email(&new.email).await {
+        // The look-up settles the audit line of the attempt whose answer was lost.
+        let found = target.provider.find_user_by_email(&new.email).await;
+        if let Ok(user) = &found {
+            let settled = crate::audit::TargetRef {
+                id: user.as_ref().map(|u| u.id.clone()),
+                email: Some(new.email.clone()),
+            };
+            target.audit.settled("create", settled, user.is_some());
+        }
+        match found {
             Ok(Some(u)) => return Ok(u),
             Ok(None) => {}
             Err(ProviderError::Interrupted { .. }) => return Err(Create::Unknown),

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod groups;
+pub mod log;
 pub mod people;
 pub mod profiles;
 pub mod resolve;
@@ -21,6 +22,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Groups(verb) => groups::run(ctx, verb).await,
         Command::People(a) => people::run(ctx, a).await,
         Command::Profiles(verb) => profiles::run(ctx, verb).await,
+        Command::Log(a) => log::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),

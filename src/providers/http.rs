@@ -11,6 +11,7 @@ mod log;
 mod pacer;
 mod plan;
 mod request;
+pub mod status;
 mod transport;
 
 pub use decode::ErrorDialect;
@@ -147,6 +148,7 @@ impl HttpClient {
             }
             if req.write {
                 self.inner.sent_a_write.store(true, Ordering::SeqCst);
+                status::sending();
             }
             let outcome = {
                 let _counted = InFlight::enter(&self.inner.in_flight);
@@ -154,6 +156,9 @@ impl HttpClient {
             };
             match outcome {
                 Ok(resp) => {
+                    if req.write {
+                        status::answered(resp.status);
+                    }
                     let retryable = worth_retrying(resp.status, req.idempotent())
                         && (resp.status != 429 || (req.retry_429)(&resp));
                     // A read answered 2xx with a body that is not JSON was garbled on the way:

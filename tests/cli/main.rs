@@ -4,6 +4,7 @@ mod common;
 
 mod across;
 mod amani;
+mod audit;
 mod bleemeo;
 mod completion;
 mod config;
@@ -26,6 +27,7 @@ mod scim;
 mod scim_server;
 mod sdk;
 mod security;
+mod shaping;
 mod truthful;
 mod unclear;
 mod users;

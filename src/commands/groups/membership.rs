@@ -267,7 +267,19 @@ pub(crate) async fn apply(
         };
         let (action, error) = match (&now, error.outcome_unknown()) {
             (Some(Ok(now)), true) => {
-                if now.iter().any(|m| m.id == user.id) == member {
+                let applied = now.iter().any(|m| m.id == user.id) == member;
+                // The audit log's line for this user said `unknown`: the look-up settles it.
+                let operation = if member {
+                    "add_group_member"
+                } else {
+                    "remove_group_member"
+                };
+                let about = crate::audit::TargetRef {
+                    id: Some(user.id.clone()),
+                    email: user.email.clone(),
+                };
+                target.audit.settled(operation, about, applied);
+                if applied {
                     notes.push(format!(
                         "the answer for user {} was unclear ({error}); looked up afterwards, \
                          the change is there",

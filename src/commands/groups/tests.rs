@@ -217,6 +217,7 @@ fn target(fake: Fake) -> Target {
             fresh_login: false,
         },
         provider: Box::new(fake),
+        audit: crate::audit::Recorder::off("p", ProviderKind::ALL[0]),
     }
 }
 

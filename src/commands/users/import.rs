@@ -56,6 +56,10 @@ pub struct Args {
     /// the results
     #[arg(long)]
     pub generate_password: bool,
+    /// Print only the rows that did not succeed (failed, skipped-invalid, not-run); the
+    /// summary, the exit status and --report still cover every row
+    #[arg(long)]
+    pub failures_only: bool,
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
@@ -70,6 +74,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         delimiter: args.delimiter,
         skip_invalid: args.skip_invalid,
         generate_password: args.generate_password,
+        failures_only: args.failures_only,
     };
     import::run(ctx, options).await
 }

@@ -1,5 +1,6 @@
 //! Writes whose answer was lost: the user is looked up, and only what the vendor shows is reported.
 
+use crate::audit::TargetRef;
 use crate::context::Target;
 use crate::error::Error;
 use crate::model::{NewUser, Status, User};
@@ -51,15 +52,20 @@ pub(crate) async fn delete(target: &Target, user: &User) -> Outcome<()> {
         Err(e) if e.outcome_unknown() || matches!(e, ProviderError::NotFound { .. }) => e,
         Err(e) => return Err(e.into()),
     };
+    let settled = |applied| target.audit.settled("delete", ref_of(user), applied);
     match target.provider.get_user(&user.id).await {
-        Err(ProviderError::NotFound { .. }) => Ok(Settled::Confirmed {
-            value: (),
-            lost: error.to_string(),
-        }),
+        Err(ProviderError::NotFound { .. }) => {
+            settled(true);
+            Ok(Settled::Confirmed {
+                value: (),
+                lost: error.to_string(),
+            })
+        }
         Ok(_) => Err(still(
             error,
             "looked up afterwards, the user is still there: not deleted",
-        )),
+        ))
+        .inspect_err(|_| settled(false)),
         Err(lookup) => Err(lookup_failed(error, lookup)),
     }
 }
@@ -81,15 +87,23 @@ pub(crate) async fn set_active(target: &Target, user: &User, active: bool) -> Ou
         Err(e) if e.outcome_unknown() => e,
         Err(e) => return Err(e.into()),
     };
+    let operation = if active { "reactivate" } else { "deactivate" };
+    let settled = |applied| target.audit.settled(operation, ref_of(user), applied);
     match target.provider.get_user(&user.id).await {
-        Ok(u) if wanted(&u) => Ok(Settled::Confirmed {
-            value: u,
-            lost: error.to_string(),
-        }),
-        Ok(_) => Err(still(
-            error,
-            &format!("looked up afterwards, the user is still {state}: not changed"),
-        )),
+        Ok(u) if wanted(&u) => {
+            settled(true);
+            Ok(Settled::Confirmed {
+                value: u,
+                lost: error.to_string(),
+            })
+        }
+        Ok(_) => {
+            settled(false);
+            Err(still(
+                error,
+                &format!("looked up afterwards, the user is still {state}: not changed"),
+            ))
+        }
         Err(lookup) => Err(lookup_failed(error, lookup)),
     }
 }
@@ -104,15 +118,32 @@ pub(crate) async fn create(target: &Target, new: &NewUser) -> Outcome<User> {
         Err(e) => return Err(e.into()),
     };
     match target.provider.find_user_by_email(&new.email).await {
-        Ok(Some(u)) => Ok(Settled::Confirmed {
-            value: u,
-            lost: error.to_string(),
-        }),
-        Ok(None) => Err(still(
-            error,
-            "looked the email up afterwards: no such user, so it was not created",
-        )),
+        Ok(Some(u)) => {
+            target.audit.settled("create", ref_of(&u), true);
+            Ok(Settled::Confirmed {
+                value: u,
+                lost: error.to_string(),
+            })
+        }
+        Ok(None) => {
+            let email = Some(new.email.clone());
+            target
+                .audit
+                .settled("create", TargetRef { id: None, email }, false);
+            Err(still(
+                error,
+                "looked the email up afterwards: no such user, so it was not created",
+            ))
+        }
         Err(lookup) => Err(lookup_failed(error, lookup)),
+    }
+}
+
+/// The user an audit line is about.
+fn ref_of(user: &User) -> TargetRef {
+    TargetRef {
+        id: Some(user.id.clone()),
+        email: user.email.clone(),
     }
 }
 
