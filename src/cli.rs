@@ -2,14 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::commands::completions;
-use crate::commands::groups::GroupsCommand;
-use crate::commands::profiles::ProfilesCommand;
-use crate::commands::sandbox::SandboxCommand;
-use crate::commands::users::UsersCommand;
+pub use crate::commands::Command;
 use crate::context::Settings;
 use crate::output::{ColorChoice, OutputFormat};
 
@@ -119,33 +116,6 @@ impl From<GlobalArgs> for Settings {
             color: g.color,
             sandbox: g.sandbox,
         }
-    }
-}
-
-// Parsed once per process: variant sizes do not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// List, create, change and remove user accounts
-    #[command(subcommand)]
-    Users(UsersCommand),
-    /// List the groups and roles users can be put in
-    #[command(subcommand)]
-    Groups(GroupsCommand),
-    /// Add, inspect, check and remove the configured profiles
-    #[command(subcommand)]
-    Profiles(ProfilesCommand),
-    /// Run or reset the local emulator of every vendor's API
-    #[command(subcommand)]
-    Sandbox(SandboxCommand),
-    /// Print a shell completion script
-    Completions(completions::Args),
-}
-
-impl Command {
-    /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
-    pub fn handles_interrupt(&self) -> bool {
-        matches!(self, Command::Users(UsersCommand::Import(_)))
     }
 }
 

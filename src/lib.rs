@@ -16,6 +16,8 @@ pub mod rules;
 pub mod sandbox;
 pub mod secret;
 
+use clap::CommandFactory;
+
 use cli::{Cli, Command};
 use context::Context;
 use error::Result;
@@ -24,7 +26,7 @@ use error::Result;
 pub async fn run(cli: Cli) -> Result<()> {
     // Commands that need neither config nor a vendor start nothing else.
     match cli.command {
-        Command::Completions(args) => return commands::completions::run(args),
+        Command::Completions(args) => return commands::completions::run(args, Cli::command()),
         Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global.into(), cmd).await,
         _ => {}
     }

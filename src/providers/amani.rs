@@ -12,10 +12,10 @@ use serde_json::{json, Map, Value};
 use super::auth::{TokenCache, TokenManager};
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
-use crate::config::Profile;
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
 };
+use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use rules::{check_new_user, check_password, role_ids, user_path};
 use session::Login;

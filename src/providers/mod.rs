@@ -8,18 +8,19 @@ pub mod descriptor;
 mod error;
 pub mod http;
 pub mod paradigm;
+mod profile;
 mod report;
 
 use std::fmt;
 
 use async_trait::async_trait;
 
-use crate::config::{Profile, RateLimit};
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 
 pub use descriptor::{Descriptor, FieldSpec};
 pub use error::ProviderError;
 pub use http::HttpClient;
+pub use profile::{Profile, RateLimit};
 
 /// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
 /// a profile names one; everything else about it is its [`Descriptor`].

@@ -61,14 +61,7 @@ fn local_checks() {
 
 #[test]
 fn tolerant_user_mapping() {
-    let profile = crate::config::Config::parse(
-        "[profiles.p]\nprovider = \"paradigm\"\ntoken = \"k\"\n",
-        "t",
-    )
-    .unwrap()
-    .profiles["p"]
-        .resolve("t")
-        .unwrap();
+    let profile = Profile::for_tests(ProviderKind::Paradigm, None, &[("token", "k")]);
     let p = Paradigm::new(&profile, HttpClient::new(false, false).unwrap()).unwrap();
     let w: WireUser = serde_json::from_str(
         r#"{"id":"7","email":"a@b.c","is_active":true,"invitation_status":"pending","language":"fr","groups":[{"id":2,"name":"Sales","category":"x"}]}"#,
