@@ -130,6 +130,7 @@ const ERRORS: ErrorDialect = ErrorDialect {
         "/api/v2/token/refresh/",
     ],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// A DRF error answer (`{field: [messages]}`, `{"detail", "code"}`, a list) -> a typed error.
@@ -147,6 +148,20 @@ mod tests {
             body: body.as_bytes().to_vec(),
             ..Response::default()
         }
+    }
+
+    #[test]
+    fn a_duplicate_is_a_conflict_only_at_400() {
+        // Amani's dialect: DRF answers a duplicate with 400; a 422 saying so is not a conflict.
+        let body = r#"{"email": ["user with this email already exists."]}"#;
+        assert!(matches!(
+            decode_error(&resp(400, body)),
+            ProviderError::Conflict { .. }
+        ));
+        assert!(matches!(
+            decode_error(&resp(422, body)),
+            ProviderError::Invalid { .. }
+        ));
     }
 
     #[test]

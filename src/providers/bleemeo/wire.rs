@@ -143,6 +143,7 @@ pub(super) const ERRORS: ErrorDialect = ErrorDialect {
     duplicate_words: &["already exist"],
     routes_that_exist: &["/v1/user/", "/o/token/"],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// A DRF error body (`{"detail"}`, `{field: [messages]}`, `{"messages": [...]}`) -> a typed

@@ -11,6 +11,23 @@ fn resp(status: u16, body: &str) -> Response {
 }
 
 #[test]
+fn a_unique_field_error_is_a_conflict_at_422_and_400() {
+    let body = r#"{"fields":{"username":[{"error":"unique","detail":"taken"}]}}"#;
+    for status in [400, 422] {
+        assert!(matches!(
+            decode_error(&resp(status, body)),
+            ProviderError::Conflict { .. }
+        ));
+    }
+    // Only the identity fields count: a unique error elsewhere is a plain refusal.
+    let other = r#"{"fields":{"phone":[{"error":"unique","detail":"taken"}]}}"#;
+    assert!(matches!(
+        decode_error(&resp(422, other)),
+        ProviderError::Invalid { .. }
+    ));
+}
+
+#[test]
 fn unique_field_errors_are_conflicts() {
     let e = decode_error(&resp(
         422,
