@@ -10,6 +10,7 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::auth::{TokenCache, TokenManager};
+use super::http::drf::DrfList;
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
 use crate::model::{
@@ -19,7 +20,7 @@ use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use rules::{check_new_user, check_password, role_ids, user_path};
 use session::Login;
-use wire::{decode_error, group_ref, id_string, WireGroup, WireList, WireUser};
+use wire::{decode_error, group_ref, id_string, WireGroup, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 
@@ -221,7 +222,7 @@ impl Provider for Amani {
             Some(next) => self.follow(next)?,
             None => user_page_request(self, query, 1),
         };
-        let list: WireList<WireUser> = self.send(req).await?.json("the user list")?;
+        let list: DrfList<WireUser> = self.send(req).await?.json("the user list")?;
         let (items, next, total) = list.into_parts();
         Ok(Page {
             items: items.into_iter().map(|w| self.to_user(w)).collect(),
@@ -366,7 +367,7 @@ impl Provider for Amani {
         let mut req = self.request(Method::GET, "/api/v2/group");
         let mut all: Vec<WireGroup> = Vec::new();
         loop {
-            let list: WireList<WireGroup> = self.send(req).await?.json("the group list")?;
+            let list: DrfList<WireGroup> = self.send(req).await?.json("the group list")?;
             let (items, next, _) = list.into_parts();
             all.extend(items);
             match next {
