@@ -15,6 +15,7 @@ pub mod redact;
 pub mod rules;
 pub mod sandbox;
 pub mod secret;
+pub mod terminal;
 
 use clap::CommandFactory;
 

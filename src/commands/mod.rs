@@ -8,8 +8,6 @@ pub mod resolve;
 pub mod sandbox;
 pub mod users;
 
-use std::io::IsTerminal;
-
 use clap::Subcommand;
 
 use crate::context::Context;
@@ -51,23 +49,5 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),
-    }
-}
-
-/// Print an error and its hint on stderr, made safe for the terminal (see `crate::redact`).
-pub fn report(e: &Error, color: bool) {
-    let color = color && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let (red, yellow, reset) = if color {
-        ("\x1b[1;31m", "\x1b[33m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
-    // The last stop before the terminal: secrets, control characters and huge values out.
-    eprintln!(
-        "{red}error:{reset} {}",
-        crate::redact::message(&e.to_string())
-    );
-    if let Some(hint) = e.hint() {
-        eprintln!("{yellow}hint:{reset} {}", crate::redact::message(hint));
     }
 }
