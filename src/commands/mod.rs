@@ -20,7 +20,7 @@ pub enum Command {
     /// List, create, change and remove user accounts
     #[command(subcommand)]
     Users(users::UsersCommand),
-    /// List the groups and roles users can be put in
+    /// List groups and roles; list, add and remove a group's members
     #[command(subcommand)]
     Groups(groups::GroupsCommand),
     /// Add, inspect, check and remove the configured profiles
