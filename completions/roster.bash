@@ -1169,14 +1169,14 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profiles__subcmd__add)
-            opts="-o -y -v -q -h -V --provider --base-url --username --client-id --account-id --auth-url --token-env --token-command --password-env --password-command --client-secret-env --client-secret-command --default --skip-check --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            opts="-o -y -v -q -h -V --provider --base-url --username --client-id --account-id --auth-url --dialect --token-env --token-command --password-env --password-command --client-secret-env --client-secret-command --default --skip-check --profile --config --output --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "paradigm bleemeo amani cradl" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "paradigm bleemeo amani cradl scim" -- "${cur}"))
                     return 0
                     ;;
                 --base-url)
@@ -1196,6 +1196,10 @@ _roster() {
                     return 0
                     ;;
                 --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -528,18 +528,20 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l provider -d 'The vendor' -r -f -a "paradigm\t''
 bleemeo\t''
 amani\t''
-cradl\t''"
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'The API root [default: the vendor\'s; amani needs one, e.g. https://eu.amani.ai]' -r
+cradl\t''
+scim\t''"
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l base-url -d 'The API root [default: the vendor\'s; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l username -d 'Login name (bleemeo, amani)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-id -d 'OAuth2 client id (cradl; bleemeo to replace its public client)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-id -d 'OAuth2 client id (cradl, scim; bleemeo to replace its public client)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l account-id -d 'The account to act on when a login reaches several (bleemeo)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l auth-url -d 'The OAuth2 token endpoint (cradl) [default: https://auth.cradl.ai/oauth2/token]' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-env -d 'Read the API key from this environment variable (paradigm)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-command -d 'Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l auth-url -d 'The OAuth2 token endpoint (cradl, scim) [default for cradl: https://auth.cradl.ai/oauth2/token]' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l dialect -d 'The service\'s known quirks (scim): rfc, entra, aws, google, slack, github [default: from the host]' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-env -d 'Read the API key from this environment variable (paradigm; scim\'s bearer token)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l token-command -d 'Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm, scim)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-env -d 'Read the login password from this environment variable (bleemeo, amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-command -d 'Run this command to print the login password (bleemeo, amani)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable (cradl)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-command -d 'Run this command to print the client secret (cradl)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable (cradl, scim)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-command -d 'Run this command to print the client secret (cradl, scim)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''

@@ -131,6 +131,6 @@ mod tests {
             .into_iter()
             .map(|(n, _)| n)
             .collect();
-        assert_eq!(names, ["paradigm", "bleemeo", "amani", "cradl"]);
+        assert_eq!(names, ["paradigm", "bleemeo", "amani", "cradl", "scim"]);
     }
 }

@@ -11,6 +11,7 @@ pub mod membership;
 pub mod paradigm;
 mod profile;
 mod report;
+pub mod scim;
 
 use std::fmt;
 
@@ -32,14 +33,16 @@ pub enum ProviderKind {
     Bleemeo,
     Amani,
     Cradl,
+    Scim,
 }
 
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 4] = [
+    pub const ALL: [ProviderKind; 5] = [
         ProviderKind::Paradigm,
         ProviderKind::Bleemeo,
         ProviderKind::Amani,
         ProviderKind::Cradl,
+        ProviderKind::Scim,
     ];
 
     /// What roster knows about the vendor, from its folder.
@@ -49,6 +52,7 @@ impl ProviderKind {
             ProviderKind::Bleemeo => &bleemeo::descriptor::DESCRIPTOR,
             ProviderKind::Amani => &amani::descriptor::DESCRIPTOR,
             ProviderKind::Cradl => &cradl::descriptor::DESCRIPTOR,
+            ProviderKind::Scim => &scim::descriptor::DESCRIPTOR,
         }
     }
 
@@ -92,6 +96,21 @@ impl ProviderKind {
     /// The provider-specific keys of a profile.
     pub fn fields(self) -> &'static [FieldSpec] {
         self.descriptor().profile_keys
+    }
+
+    /// A profile's settings as `profiles show` shows them, with what applies where a key is
+    /// unset (the SCIM dialect its host picks).
+    pub fn shown_settings(
+        self,
+        base_url: &str,
+        settings: &std::collections::BTreeMap<String, String>,
+    ) -> std::collections::BTreeMap<String, String> {
+        let mut shown = settings.clone();
+        if self == ProviderKind::Scim {
+            let dialect = settings.get("dialect").map(String::as_str);
+            shown.extend(scim::shown_settings(base_url, dialect));
+        }
+        shown
     }
 }
 
@@ -385,5 +404,6 @@ pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, 
         ProviderKind::Bleemeo => Ok(Box::new(bleemeo::Bleemeo::new(profile, http.clone())?)),
         ProviderKind::Cradl => Ok(Box::new(cradl::Cradl::new(profile, http.clone())?)),
         ProviderKind::Amani => Ok(Box::new(amani::Amani::new(profile, http.clone())?)),
+        ProviderKind::Scim => Ok(Box::new(scim::Scim::new(profile, http.clone())?)),
     }
 }

@@ -137,7 +137,6 @@ impl Vendor for Scim {
         ScimError::new(status, "the service provider failed; retry later").into_response()
     }
 
-    /// Not yet part of the generated profiles: roster has no `scim` provider to read it.
     fn routes(&self) -> &'static [&'static str] {
         &[
             "/v2/ServiceProviderConfig",
@@ -155,10 +154,6 @@ impl Vendor for Scim {
             "/v2/Me",
             "/v2/Bulk",
         ]
-    }
-
-    fn in_profiles(&self) -> bool {
-        false
     }
 
     fn profile_toml(&self, base_url: &str) -> String {

@@ -6,7 +6,7 @@ use std::process::Output;
 use crate::common::{assert_success, stdout, Env};
 
 /// The config's profiles, as the harness writes them.
-const PROFILES: [&str; 4] = ["amani", "bleemeo", "cradl", "paradigm"];
+const PROFILES: [&str; 5] = ["amani", "bleemeo", "cradl", "paradigm", "scim"];
 
 /// `COMPLETE=SHELL roster -- WORDS...` with the extra variables its script sets.
 fn complete(env: &Env, shell: &str, words: &[&str], vars: &[(&str, &str)]) -> Output {

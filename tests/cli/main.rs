@@ -21,6 +21,7 @@ mod profile_setup;
 mod profiles;
 mod sandbox_mode;
 mod sandbox_server;
+mod scim;
 mod scim_server;
 mod sdk;
 mod security;

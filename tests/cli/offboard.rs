@@ -55,7 +55,7 @@ fn offboarding_acts_in_every_profile_as_each_vendor_allows() {
     let out = env.run(&["-o", "json", "users", "offboard", email, "--yes"]);
     assert_success(&out, &["offboard"]);
     let rows = results(&out);
-    assert_eq!(rows.len(), 4, "every profile of the config");
+    assert_eq!(rows.len(), 5, "every profile of the config");
     assert_eq!(
         action(&rows, "paradigm"),
         "deleted",
@@ -64,6 +64,7 @@ fn offboarding_acts_in_every_profile_as_each_vendor_allows() {
     assert_eq!(action(&rows, "amani"), "deactivated", "amani cannot delete");
     assert_eq!(action(&rows, "cradl"), "deleted");
     assert_eq!(action(&rows, "bleemeo"), "absent");
+    assert_eq!(action(&rows, "scim"), "absent");
     assert!(env.sandbox.stats().writes > writes);
 
     let gone = env.run(&["--profile", "paradigm", "users", "get", email]);
@@ -171,7 +172,10 @@ fn roster_profile_narrowing_every_profile_is_said_on_stderr() {
         text.contains("offboarding only in paradigm (chosen by ROSTER_PROFILE)"),
         "{text}"
     );
-    assert!(text.contains("amani, bleemeo, cradl left out"), "{text}");
+    assert!(
+        text.contains("amani, bleemeo, cradl, scim left out"),
+        "{text}"
+    );
     let rows = results(&out);
     assert_eq!(rows.len(), 1);
     assert_eq!(action(&rows, "paradigm"), "deleted");
@@ -200,7 +204,7 @@ fn a_profile_broken_in_the_config_is_named_and_counted_as_failed() {
         "names the profile and its problem: {warning}"
     );
     let rows = results(&out);
-    assert_eq!(rows.len(), 5, "every profile, the broken one too");
+    assert_eq!(rows.len(), 6, "every profile, the broken one too");
     assert_eq!(action(&rows, "old-crm"), "failed");
     let row = rows.iter().find(|r| r["profile"] == "old-crm").unwrap();
     assert!(

@@ -232,7 +232,7 @@ fn remove_asks_for_yes_in_scripts_and_clears_the_default() {
         .iter()
         .filter_map(|p| p["name"].as_str().map(str::to_string))
         .collect();
-    assert_eq!(names, ["amani", "bleemeo", "cradl"]);
+    assert_eq!(names, ["amani", "bleemeo", "cradl", "scim"]);
 }
 
 #[test]

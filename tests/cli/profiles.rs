@@ -124,7 +124,7 @@ fn check_without_a_name_checks_every_profile() {
     let (status, rows, err) = check_all(&env, &[]);
     assert_eq!(status, 0, "{err}");
     let names: Vec<&str> = rows.iter().filter_map(|r| r["profile"].as_str()).collect();
-    assert_eq!(names, ["amani", "bleemeo", "cradl", "paradigm"]);
+    assert_eq!(names, ["amani", "bleemeo", "cradl", "paradigm", "scim"]);
     for r in &rows {
         assert_eq!(r["ok"], true, "{r}");
         assert!(r["who"].is_string() || r["detail"].is_string(), "{r}");
@@ -155,7 +155,7 @@ fn check_of_every_profile_is_exit_0_only_when_all_pass() {
         (wrong["ok"].clone(), wrong["exit_code"].clone()),
         (false.into(), 4.into())
     );
-    assert_eq!(rows.iter().filter(|r| r["ok"] == true).count(), 4);
+    assert_eq!(rows.iter().filter(|r| r["ok"] == true).count(), 5);
 
     // Failures of different kinds (a refused key, a broken profile): 7.
     env.write_config(&format!(
@@ -164,7 +164,7 @@ fn check_of_every_profile_is_exit_0_only_when_all_pass() {
     ));
     let (status, rows, err) = check_all(&env, &[]);
     assert_eq!(status, 7, "{err}");
-    assert!(err.contains("2 of 6 profiles failed"), "{err}");
+    assert!(err.contains("2 of 7 profiles failed"), "{err}");
     let typo = rows.iter().find(|r| r["profile"] == "typo").unwrap();
     assert_eq!(typo["exit_code"], 3);
     assert!(typo["error"].as_str().unwrap().contains("tokn"), "{typo}");

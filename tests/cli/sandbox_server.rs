@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, Stdio};
 
+use roster::sandbox::scim::SCIM_TEST_TOKEN;
 use serde_json::Value;
 
 use crate::common::{code, stderr, Env};
@@ -39,8 +40,8 @@ impl Served {
         let mut text = String::new();
         for line in BufReader::new(stdout).lines() {
             let line = line.expect("line");
-            // Cradl's block is printed last and ends with its secret.
-            let done = line.starts_with("client_secret");
+            // The SCIM block is printed last and ends with its token.
+            let done = line == format!("token = \"{SCIM_TEST_TOKEN}\"");
             text.push_str(&line);
             text.push('\n');
             if done {

@@ -26,7 +26,7 @@ const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 const GROUP: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
 const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const PATCH: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const TOKEN: &str = "roster-interop-token";
+pub(crate) const TOKEN: &str = "roster-interop-token";
 
 /// scim2-server's announced configuration: cursors too, so both servers page both ways.
 const CONFIG: &str = r#"{
@@ -43,7 +43,7 @@ const CONFIG: &str = r#"{
 }"#;
 
 /// The scim2-server to run: `ROSTER_SCIM2_SERVER`, else the venv `.ci/run` makes.
-fn scim2_server() -> Option<PathBuf> {
+pub(crate) fn scim2_server() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("ROSTER_SCIM2_SERVER") {
         return Some(PathBuf::from(path));
     }
@@ -52,7 +52,7 @@ fn scim2_server() -> Option<PathBuf> {
 }
 
 /// A child process killed when the test ends, however it ends.
-struct Killed(Child);
+pub(crate) struct Killed(pub(crate) Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
@@ -61,7 +61,7 @@ impl Drop for Killed {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     listener.local_addr().expect("local addr").port()
 }
@@ -143,7 +143,7 @@ fn the_sandbox_and_scim2_server_agree_on_one_scenario() {
     });
 }
 
-async fn wait_until_up(http: &Client, base: &str) {
+pub(crate) async fn wait_until_up(http: &Client, base: &str) {
     // Bounded: 200 tries, a tenth of a second apart.
     for _ in 0..200 {
         let answer = http

@@ -21,7 +21,8 @@ use crate::providers::ProviderKind;
 Examples:
   roster profiles add
   roster profiles add acme --provider paradigm --token-env PARADIGM_API_KEY
-  roster profiles add docs --provider cradl --client-id ID --client-secret-env CRADL_SECRET")]
+  roster profiles add docs --provider cradl --client-id ID --client-secret-env CRADL_SECRET
+  roster profiles add okta --provider scim --base-url https://acme.okta.com/scim/v2 --token-env OKTA")]
 pub struct Args {
     /// The new profile's name (letters, digits, - and _)
     #[arg(value_name = "NAME")]
@@ -29,25 +30,28 @@ pub struct Args {
     /// The vendor
     #[arg(long, value_name = "PROVIDER", value_parser = provider_parser())]
     pub provider: Option<ProviderKind>,
-    /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai]
+    /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Login name (bleemeo, amani)
     #[arg(long, value_name = "NAME")]
     pub username: Option<String>,
-    /// OAuth2 client id (cradl; bleemeo to replace its public client)
+    /// OAuth2 client id (cradl, scim; bleemeo to replace its public client)
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// The account to act on when a login reaches several (bleemeo)
     #[arg(long, value_name = "UUID")]
     pub account_id: Option<String>,
-    /// The OAuth2 token endpoint (cradl) [default: https://auth.cradl.ai/oauth2/token]
+    /// The OAuth2 token endpoint (cradl, scim) [default for cradl: https://auth.cradl.ai/oauth2/token]
     #[arg(long, value_name = "URL")]
     pub auth_url: Option<String>,
-    /// Read the API key from this environment variable (paradigm)
+    /// The service's known quirks (scim): rfc, entra, aws, google, slack, github [default: from the host]
+    #[arg(long, value_name = "NAME")]
+    pub dialect: Option<String>,
+    /// Read the API key from this environment variable (paradigm; scim's bearer token)
     #[arg(long, value_name = "VAR", conflicts_with = "token_command")]
     pub token_env: Option<String>,
-    /// Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm)
+    /// Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm, scim)
     #[arg(long, value_name = "COMMAND")]
     pub token_command: Option<String>,
     /// Read the login password from this environment variable (bleemeo, amani)
@@ -56,10 +60,10 @@ pub struct Args {
     /// Run this command to print the login password (bleemeo, amani)
     #[arg(long, value_name = "COMMAND")]
     pub password_command: Option<String>,
-    /// Read the client secret from this environment variable (cradl)
+    /// Read the client secret from this environment variable (cradl, scim)
     #[arg(long, value_name = "VAR", conflicts_with = "client_secret_command")]
     pub client_secret_env: Option<String>,
-    /// Run this command to print the client secret (cradl)
+    /// Run this command to print the client secret (cradl, scim)
     #[arg(long, value_name = "COMMAND")]
     pub client_secret_command: Option<String>,
     /// Make it the default profile

@@ -130,6 +130,8 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
             let (key, value) = match (secret.env.clone(), secret.command.clone()) {
                 (Some(var), _) => (format!("{}_env", secret.field), var),
                 (_, Some(cmd)) => (format!("{}_command", secret.field), cmd),
+                // An optional secret (scim's token or client secret) is asked once, if at all.
+                _ if !f.required && (!asking || has_secret(&entries)) => continue,
                 _ => ask_secret(&name, &secret, s.file, prompter, &mut warnings)?,
             };
             if key.ends_with("_env") && std::env::var_os(&value).is_none() {
@@ -200,6 +202,13 @@ fn ask_plain(
     })?;
     let answer = answer.trim();
     Ok((!answer.is_empty() && Some(answer) != default).then(|| answer.to_string()))
+}
+
+/// True once a secret's source is among the entries.
+fn has_secret(entries: &[(String, String)]) -> bool {
+    entries
+        .iter()
+        .any(|(k, _)| k.starts_with("token") || k.starts_with("client_secret"))
 }
 
 /// Where the secret comes from: a variable (suggested), a command, or, discouraged, the file.

@@ -64,7 +64,7 @@ impl ProfileSummary {
             provider: spec.kind.name().to_string(),
             base_url: spec.base_url.clone(),
             default: config.default_profile.as_deref() == Some(spec.name.as_str()),
-            settings: spec.settings.clone(),
+            settings: spec.kind.shown_settings(&spec.base_url, &spec.settings),
             secrets: spec
                 .secrets
                 .iter()

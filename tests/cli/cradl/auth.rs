@@ -10,12 +10,12 @@ fn cache_file(env: &Env) -> std::path::PathBuf {
     env.home().join("xdg-cache/roster/tokens/cradl.json")
 }
 
-/// The sandbox's cradl profile with `line` added (it is the config's last table).
+/// The sandbox's cradl profile with `line` added.
 fn with_profile_line(env: &Env, line: &str) {
-    let mut text = std::fs::read_to_string(&env.config).unwrap();
-    text.push_str(line);
-    text.push('\n');
-    env.write_config(&text);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    let table = "[profiles.cradl]\n";
+    assert!(text.contains(table), "{text}");
+    env.write_config(&text.replacen(table, &format!("{table}{line}\n"), 1));
 }
 
 #[test]

@@ -144,10 +144,10 @@ fn profile_look_ups_keep_to_the_profiles_rate_limit() {
             s.cradl.add_user(&format!("paced{i}@example.com"));
         }
     });
-    let mut text = std::fs::read_to_string(&env.config).unwrap();
-    // The cradl profile is the config's last table.
-    text.push_str("rate_limit = \"20/s\"\n");
-    env.write_config(&text);
+    let text = std::fs::read_to_string(&env.config).unwrap();
+    let table = "[profiles.cradl]\n";
+    assert!(text.contains(table), "{text}");
+    env.write_config(&text.replacen(table, &format!("{table}rate_limit = \"20/s\"\n"), 1));
     let users = cradl(&env, &["users", "list"]);
     let with_email = users
         .as_array()

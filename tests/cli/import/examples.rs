@@ -40,7 +40,7 @@ fn imports_cleanly(env: &Env, file: &str, args: &[&str], rows: usize) {
 
 #[test]
 fn each_vendor_example_imports_cleanly() {
-    for vendor in ["paradigm", "bleemeo", "amani", "cradl"] {
+    for vendor in ["paradigm", "bleemeo", "amani", "cradl", "scim"] {
         let env = Env::new();
         imports_cleanly(
             &env,
@@ -61,5 +61,5 @@ fn the_new_hires_example_imports_into_every_vendor_at_once() {
 #[test]
 fn the_profile_column_example_routes_each_row_to_its_vendor() {
     let env = Env::new();
-    imports_cleanly(&env, "import/every-vendor.csv", &[], 4);
+    imports_cleanly(&env, "import/every-vendor.csv", &[], 5);
 }

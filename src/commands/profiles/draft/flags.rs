@@ -44,8 +44,9 @@ pub(super) fn secret_fields(args: &Args) -> [SecretField; 3] {
 }
 
 /// The plain flags and the profile key each sets.
-pub(super) fn plain_flags(args: &Args) -> [(&'static str, &'static str, Option<String>); 4] {
+pub(super) fn plain_flags(args: &Args) -> [(&'static str, &'static str, Option<String>); 5] {
     [
+        ("--dialect", "dialect", args.dialect.clone()),
         ("--username", "username", args.username.clone()),
         ("--client-id", "client_id", args.client_id.clone()),
         ("--account-id", "account_id", args.account_id.clone()),
