@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::config::ConfigError;
-
 /// What went wrong, in the terms a script acts on. Each kind has exactly one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -225,15 +223,6 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-impl From<ConfigError> for Error {
-    fn from(err: ConfigError) -> Self {
-        let hint = err.hint();
-        let mut e = Error::new(ErrorKind::Config, err.to_string());
-        e.hint = hint;
-        e
-    }
-}
 
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
