@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::{completions, groups, profiles, sandbox, users};
+use crate::commands::{apply, completions, groups, plan, profiles, sandbox, users};
 
 pub mod man;
 
@@ -127,6 +127,8 @@ pub enum Command {
     /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
     Profiles(ProfilesCommand),
+    Plan(plan::Args),
+    Apply(apply::Args),
     /// Run or reset the local emulator of every vendor's API
     #[command(subcommand)]
     Sandbox(SandboxCommand),
@@ -152,7 +154,10 @@ pub enum UsersCommand {
 impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
     pub fn handles_interrupt(&self) -> bool {
-        matches!(self, Command::Users(UsersCommand::Import(_)))
+        matches!(
+            self,
+            Command::Users(UsersCommand::Import(_)) | Command::Apply(_)
+        )
     }
 }
 

@@ -1,7 +1,9 @@
 //! Dispatch from the clap tree to one file per verb, and the error report.
 
+pub mod apply;
 pub mod completions;
 pub mod groups;
+pub mod plan;
 pub mod profiles;
 pub mod resolve;
 pub mod sandbox;
@@ -38,6 +40,8 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
             ProfilesCommand::Remove(a) => profiles::remove::run(ctx, a).await,
             ProfilesCommand::Logout(a) => profiles::logout::run(ctx, a).await,
         },
+        Command::Plan(a) => plan::run(ctx, a).await,
+        Command::Apply(a) => apply::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),
@@ -52,9 +56,15 @@ pub fn report(e: &Error, color: bool) {
     } else {
         ("", "", "")
     };
+    // Pending changes are the answer `roster plan` was asked for, not a failure.
+    let (red, label) = if e.kind() == crate::error::ErrorKind::Pending {
+        (yellow, "pending:")
+    } else {
+        (red, "error:")
+    };
     // The last stop before the terminal: secrets, control characters and huge values out.
     eprintln!(
-        "{red}error:{reset} {}",
+        "{red}{label}{reset} {}",
         crate::redact::message(&e.to_string())
     );
     if let Some(hint) = e.hint() {
