@@ -64,16 +64,18 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         None => (shown, text, None),
     };
     let prune = args.prune || saved.as_ref().is_some_and(|p| p.prune);
-    let targets = targets_for(ctx, &shown, &text)?;
+    let known = make::infos(ctx.config()?);
+    let targets = targets_for(ctx, &shown, &text, &known)?;
 
     let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
     let interrupts = Interrupts::install(ctx.http.clone(), ctx.out.clone(), bars.clone());
     tokio::task::yield_now().await;
 
-    let mut made = match make::make(&shown, &text, &targets, prune, &interrupts.cancel).await {
-        Err(_) if interrupts.cancelled() => return Err(Error::cancelled()),
-        other => other?,
-    };
+    let mut made =
+        match make::make(&shown, &text, &known, &targets, prune, &interrupts.cancel).await {
+            Err(_) if interrupts.cancelled() => return Err(Error::cancelled()),
+            other => other?,
+        };
     notes(ctx, &made);
     if let Some(saved) = &saved {
         let changed = stale(&saved.changes, &made.plan.changes);
@@ -164,8 +166,14 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             })?;
     }
     summary::where_passwords_are(&ctx.out, &outcomes, args.report.as_deref());
-    summary::summarize(&ctx.out, &outcomes, journal.as_deref());
-    summary::outcome_error(&outcomes, cancelled)
+    summary::summarize_as(&ctx.out, "apply", &outcomes, journal.as_deref());
+    summary::outcome_error(&outcomes, cancelled).map_err(|e| match e.kind() {
+        ErrorKind::Cancelled => Error::new(
+            ErrorKind::Cancelled,
+            "interrupted; what finished is journaled: run the same apply again to finish",
+        ),
+        _ => e.with_hint("fix the causes and run the same apply again: it plans only what is left"),
+    })
 }
 
 /// A plan saved by `roster plan --out`, or `None` for a people file.

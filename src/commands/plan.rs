@@ -1,6 +1,7 @@
 //! `roster plan FILE`: what `roster apply` would change so every profile matches a people
 //! file. Reads only; exit 8 when changes are pending.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use crate::cli::OutputFormat;
 use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::write_out;
+use crate::people::file::ProfileInfo;
 use crate::people::make::{self, Made};
 use crate::people::plan::Plan;
 use crate::people::render;
@@ -49,9 +51,10 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         check_out(path, args.force)?;
     }
     let (shown, text) = read_file(&args.file)?;
-    let targets = targets_for(ctx, &shown, &text)?;
+    let known = make::infos(ctx.config()?);
+    let targets = targets_for(ctx, &shown, &text, &known)?;
     let (_stop, cancel) = tokio::sync::watch::channel(false);
-    let made = make::make(&shown, &text, &targets, args.prune, &cancel).await?;
+    let made = make::make(&shown, &text, &known, &targets, args.prune, &cancel).await?;
     notes(ctx, &made);
     print(ctx, &made.plan)?;
     if let Some(path) = &args.out {
@@ -89,8 +92,13 @@ pub(crate) fn read_file(path: &Path) -> Result<(String, String)> {
 
 /// The clients of every profile the file names, paced for bulk work. The file chooses the
 /// profiles; `--profile` does not.
-pub(crate) fn targets_for(ctx: &mut Context, shown: &str, text: &str) -> Result<Vec<Arc<Target>>> {
-    let names = make::profiles_of(shown, text, ctx.config()?)?;
+pub(crate) fn targets_for(
+    ctx: &mut Context,
+    shown: &str,
+    text: &str,
+    known: &BTreeMap<String, ProfileInfo>,
+) -> Result<Vec<Arc<Target>>> {
+    let names = make::profiles_of(shown, text, known)?;
     if !ctx.global.profile.is_empty() && ctx.global.profile != names {
         ctx.out.note(format!(
             "the people file chooses the profiles: {} (--profile is not used)",

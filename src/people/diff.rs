@@ -60,7 +60,7 @@ pub fn diff(file: &PeopleFile, side: &Side<'_>) -> Diffed {
             (state, Some(u)) => {
                 let reason = format!("state = \"{}\"", state.as_str());
                 remove(
-                    person.line,
+                    (person.line, &person.email),
                     u,
                     state == State::Absent,
                     reason,
@@ -83,8 +83,9 @@ pub fn diff(file: &PeopleFile, side: &Side<'_>) -> Diffed {
         }
         others.sort_by_key(|u| u.email.clone().unwrap_or_default().to_ascii_lowercase());
         for u in others {
+            let email = u.email.as_deref().unwrap_or_default();
             remove(
-                0,
+                (0, email),
                 u,
                 false,
                 "prune: not in the file".into(),
@@ -188,6 +189,7 @@ fn create(person: &Person, account: &Account, side: &Side<'_>, out: &mut Diffed)
         };
         *slot = Some(v.clone());
     }
+    let before = out.problems.len();
     let groups = resolve(
         account.groups.as_deref().unwrap_or_default(),
         &side.live.groups,
@@ -202,12 +204,21 @@ fn create(person: &Person, account: &Account, side: &Side<'_>, out: &mut Diffed)
     );
     new.groups = groups.iter().map(|g| g.id.clone()).collect();
     new.roles = roles.iter().map(|g| g.id.clone()).collect();
+    if out.problems.len() > before {
+        return;
+    }
     let derived = side.provider.complete_new_user(&mut new);
     for d in derived {
         out.notes
             .push(format!("{}: {}: {d}", side.name, person.email));
     }
-    if let Err(e) = side.provider.validate_new_user(&new) {
+    // The password is generated at apply time (`--generate-password`); the plan checks the
+    // rest of the user as if it had one.
+    let mut checked = new.clone();
+    if side.provider.kind().needs_password() {
+        checked.password = Some(crate::secret::Secret::new("placeholder-Pa55word"));
+    }
+    if let Err(e) = side.provider.validate_new_user(&checked) {
         out.problems.push(Problem {
             line: person.line,
             column: None,
@@ -300,6 +311,7 @@ fn update(
             ));
         }
     }
+    let before = out.problems.len();
     let mut sets = |wanted: &Option<Vec<Named>>, have: &[Ref]| -> (Vec<Group>, Vec<Ref>) {
         let Some(wanted) = wanted else {
             return (Vec::new(), Vec::new());
@@ -319,6 +331,9 @@ fn update(
     };
     let (add_groups, remove_groups) = sets(&account.groups, &user.groups);
     let (add_roles, remove_roles) = sets(&account.roles, &user.roles);
+    if out.problems.len() > before {
+        return;
+    }
     patch.add_groups = add_groups.iter().map(|g| g.id.clone()).collect();
     patch.remove_groups = remove_groups.iter().map(|g| g.id.clone()).collect();
     patch.add_roles = add_roles.iter().map(|g| g.id.clone()).collect();
@@ -351,7 +366,7 @@ fn update(
 /// Deactivate, or delete where the vendor cannot deactivate (or `delete` asks for it and the
 /// vendor can). Never the profile's own login.
 fn remove(
-    line: u64,
+    (line, email): (u64, &str),
     user: &User,
     delete: bool,
     reason: String,
@@ -359,7 +374,7 @@ fn remove(
     caps: Capabilities,
     out: &mut Diffed,
 ) {
-    let email = user.email.clone().unwrap_or_default();
+    let email = email.to_string();
     if side.live.own.as_ref().is_some_and(|own| own.is(user)) {
         out.notes.push(format!(
             "{}: {email} is the account profile `{}` signs in as; left alone",

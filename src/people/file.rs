@@ -98,16 +98,21 @@ pub fn parse(
     text: &str,
     known: &BTreeMap<String, ProfileInfo>,
 ) -> Result<PeopleFile, Vec<Problem>> {
+    match parse_all(text, known) {
+        (file, problems) if problems.is_empty() => Ok(file),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// What parsed, and every problem found, in line order.
+pub fn parse_all(text: &str, known: &BTreeMap<String, ProfileInfo>) -> (PeopleFile, Vec<Problem>) {
     let doc = match ImDocument::parse(text) {
         Ok(d) => d,
         Err(e) => {
             let line = e.span().map_or(1, |s| line_of(text, s.start));
             let message = e.message().to_string();
-            return Err(vec![Problem::new(
-                line,
-                None,
-                format!("not valid TOML: {message}"),
-            )]);
+            let problem = Problem::new(line, None, format!("not valid TOML: {message}"));
+            return (PeopleFile::default(), vec![problem]);
         }
     };
     let mut p = Parser {
@@ -116,12 +121,8 @@ pub fn parse(
         problems: Vec::new(),
     };
     let file = p.file(doc.as_table());
-    if p.problems.is_empty() {
-        Ok(file)
-    } else {
-        p.problems.sort_by_key(|p| p.line);
-        Err(p.problems)
-    }
+    p.problems.sort_by_key(|p| p.line);
+    (file, p.problems)
 }
 
 struct Parser<'a> {

@@ -23,11 +23,10 @@ pub struct Made {
     pub notes: Vec<String>,
 }
 
-/// Check the file against every configured profile, before anything is built or sent: the
-/// profiles it manages, or every problem found as `file:line: message` (exit 2).
-pub fn profiles_of(shown: &str, text: &str, config: &Config) -> Result<Vec<String>> {
-    // Groups and roles are checked against each vendor once its client exists.
-    let known: BTreeMap<String, ProfileInfo> = config
+/// What the file can know of every configured profile before any client exists: its fields,
+/// and groups and roles allowed until the vendor's client says otherwise.
+pub fn infos(config: &Config) -> BTreeMap<String, ProfileInfo> {
+    config
         .profiles
         .iter()
         .map(|(name, spec)| {
@@ -38,30 +37,45 @@ pub fn profiles_of(shown: &str, text: &str, config: &Config) -> Result<Vec<Strin
             };
             (name.clone(), info)
         })
-        .collect();
-    let parsed = file::parse(text, &known).map_err(|p| problems_error(shown, &p))?;
+        .collect()
+}
+
+/// The configured profiles the file names, before anything is built or sent. A file that is
+/// not TOML stops here; its other problems are reported by [`make`], all at once.
+pub fn profiles_of(
+    shown: &str,
+    text: &str,
+    known: &BTreeMap<String, ProfileInfo>,
+) -> Result<Vec<String>> {
+    let (parsed, problems) = file::parse_all(text, known);
     let names = parsed.profiles();
     if names.is_empty() {
+        if !problems.is_empty() {
+            return Err(problems_error(shown, &problems));
+        }
         return Err(Error::usage(format!("{shown} names no profile"))
             .with_hint("set [defaults] profiles = [\"NAME\", ...]"));
     }
     Ok(names)
 }
 
-/// The file checked against the targets' vendors: their fields, groups and roles.
-fn parse_for(shown: &str, text: &str, targets: &[Arc<Target>]) -> Result<PeopleFile> {
-    let known: BTreeMap<String, ProfileInfo> = targets
-        .iter()
-        .map(|t| {
-            let caps = t.provider.capabilities();
-            let info = ProfileInfo {
-                fields: t.profile.kind.user_fields(),
-                groups: caps.groups,
-                roles: caps.roles,
-            };
-            (t.profile.name.clone(), info)
-        })
-        .collect();
+/// The file checked against every profile, the targets' ones as their vendors' clients say.
+fn parse_for(
+    shown: &str,
+    text: &str,
+    known: &BTreeMap<String, ProfileInfo>,
+    targets: &[Arc<Target>],
+) -> Result<PeopleFile> {
+    let mut known = known.clone();
+    for t in targets {
+        let caps = t.provider.capabilities();
+        let info = ProfileInfo {
+            fields: t.profile.kind.user_fields(),
+            groups: caps.groups,
+            roles: caps.roles,
+        };
+        known.insert(t.profile.name.clone(), info);
+    }
     file::parse(text, &known).map_err(|p| problems_error(shown, &p))
 }
 
@@ -69,11 +83,12 @@ fn parse_for(shown: &str, text: &str, targets: &[Arc<Target>]) -> Result<PeopleF
 pub async fn make(
     shown: &str,
     text: &str,
+    known: &BTreeMap<String, ProfileInfo>,
     targets: &[Arc<Target>],
     prune: bool,
     cancel: &watch::Receiver<bool>,
 ) -> Result<Made> {
-    let people = parse_for(shown, text, targets)?;
+    let people = parse_for(shown, text, known, targets)?;
     let mut reads = tokio::task::JoinSet::new();
     for (i, t) in targets.iter().enumerate() {
         let name = &t.profile.name;
