@@ -31,7 +31,7 @@ use crate::people::render;
 Examples:
   roster --sandbox apply examples/people.toml --generate-password --yes
   roster apply people.toml --report results.csv
-  roster plan people.toml --out plan.json && roster apply plan.json")]
+  roster apply plan.json")]
 pub struct Args {
     /// The people file (TOML), or a plan saved by `roster plan --out` (JSON)
     #[arg(value_name = "FILE")]

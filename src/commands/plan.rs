@@ -26,9 +26,9 @@ use crate::people::render;
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
 Examples:
-  roster --sandbox plan examples/people.toml
+  roster plan examples/people.toml
   roster plan people.toml -o json
-  roster plan people.toml --prune --out plan.json && roster apply plan.json")]
+  roster plan people.toml --prune --out plan.json")]
 pub struct Args {
     /// The people file (TOML)
     #[arg(value_name = "FILE")]
