@@ -2,6 +2,7 @@
 //! accounts, and that plan as data. Below the verbs (`roster plan`, `roster apply`).
 
 pub mod diff;
+pub mod fields;
 pub mod file;
 pub mod live;
 pub mod make;
