@@ -38,11 +38,38 @@ fn create_from_empty_in_every_vendor_then_the_second_plan_is_empty() {
     assert_eq!(changes(&p), want);
     assert_eq!(p["summary"]["create"], 4);
 
-    let rows = apply(&env, &file, &[]);
+    // Off a terminal and without --yes nothing is sent.
+    let out = env.run(&["apply", &file, "--generate-password"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    // Amani needs a password for a new user: only generated, and only when asked.
+    let out = env.run(&["--yes", "apply", &file]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--generate-password"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(super::account_writes(&env), 0);
+
+    let journal = env.home().join("people.jsonl");
+    let journal = journal.to_str().unwrap();
+    let rows = apply(&env, &file, &["--journal", journal]);
     assert_eq!(rows.len(), 4, "one row per change: {rows:?}");
     assert!(rows.iter().all(|r| r["action"] == "created"), "{rows:?}");
     let amani = rows.iter().find(|r| r["profile"] == "amani").unwrap();
-    assert!(amani["password"].as_str().is_some_and(|p| p.len() >= 12));
+    let password = amani["password"].as_str().unwrap();
+    assert!(password.len() >= 12);
+    let journaled = std::fs::read_to_string(journal).unwrap();
+    assert_eq!(
+        journaled.lines().count(),
+        8,
+        "start and done per create: {journaled}"
+    );
+    assert!(
+        !journaled.contains(password),
+        "never a password in the journal"
+    );
 
     let u = user(&env, "paradigm", "rosa.parks@example.com").expect("created");
     assert_eq!(names(&u, "groups"), ["Engineering"]);

@@ -59,3 +59,42 @@ fn sigkill_mid_apply_then_apply_again_reaches_exactly_the_planned_state() {
     let out = env.run(&["apply", &file]);
     assert_eq!(code(&out), 0, "nothing to apply needs no confirmation");
 }
+
+#[test]
+fn ctrl_c_mid_apply_exits_130_and_the_next_apply_finishes() {
+    let env = env_with_rates(500.0, "200/s", 40);
+    let file = write(&env, "people.toml", &people(30));
+    let child = env
+        .std_command()
+        .args(["-o", "json", "--yes", "apply", &file, "--concurrency", "2"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while env.sandbox.stats().writes < 8 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 130, "{}", crate::common::stderr(&out));
+    let rows = super::parse(&out);
+    let rows = rows.as_array().unwrap();
+    assert!(
+        rows.iter().any(|r| r["action"] == "not-run"),
+        "stopped early"
+    );
+    assert!(
+        rows.iter().any(|r| r["action"] == "created"),
+        "finished what was in flight"
+    );
+    apply(&env, &file, &[]);
+    for i in 0..30 {
+        assert_eq!(count(&env, &format!("kill{i}@example.com")), 1);
+    }
+    assert_eq!(plan(&env, &file, &[]).0, 0);
+}
