@@ -115,11 +115,14 @@ echo "1,000 creates in $wall s: $(echo "1000 / $wall" | bc) rows/s"
 fi
 
 if want chaos; then
-echo "== the import at --fault-rate 0.2 (seeded), re-run until every row succeeded"
-serve chaos --rate-limit 200/s --fault-rate 0.2 --fault-seed 7 --user-quota 100000
+# CHAOS_RATE and CHAOS_ROWS change the fault rate and the rows per vendor (issue 9's check: 0.3, 500).
+chaos_rate=${CHAOS_RATE:-0.2}
+chaos_rows=${CHAOS_ROWS:-1000}
+echo "== the import of $chaos_rows rows at --fault-rate $chaos_rate (seeded), re-run until every row succeeded"
+serve chaos --rate-limit 200/s --fault-rate "$chaos_rate" --fault-seed 7 --user-quota 100000
 export ROSTER_CONFIG=$work/chaos.toml
 pace "$ROSTER_CONFIG" 196/s
-hires 1000 chaos > "$work/chaos.csv"
+hires "$chaos_rows" chaos > "$work/chaos.csv"
 runs=0
 while :; do
   runs=$((runs + 1))

@@ -100,7 +100,8 @@ pub struct User {
 pub struct Profile {
     pub profile_id: String,
     /// May be null: a profile from an identity provider that shares no email (the Node client's
-    /// types, `@lucidtech/las-sdk-core` 14.0.1 lib/types/profile.d.ts:5).
+    /// types, `@lucidtech/las-sdk-core` 14.0.1 lib/types/profile.d.ts:5; ../shared/vendors/README.md,
+    /// "Cradl", Errors).
     pub email: Option<String>,
     pub name: Option<String>,
     pub given_name: Option<String>,

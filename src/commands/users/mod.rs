@@ -68,11 +68,11 @@ pub(crate) async fn refuse_self(
     }
     let profile = &target.profile.name;
     Err(Error::usage(format!(
-        "refusing to {action} {}: it is the user profile `{profile}` signs in as, and          the profile would be locked out; nothing was sent",
+        "refusing to {action} {}: it is the user profile `{profile}` signs in as, and the profile would be locked out; nothing was sent",
         user.email.as_deref().unwrap_or(&user.id)
     ))
     .with_hint(format!(
-        "do it with another admin's profile, or pass --allow-self to {action} it from          `{profile}` anyway"
+        "do it with another admin's profile, or pass --allow-self to {action} it from `{profile}` anyway"
     )))
 }
 

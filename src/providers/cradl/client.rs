@@ -98,6 +98,7 @@ impl Inner {
         let client_id = secret("client_id")?;
         // The documented constant whatever host the API is reached at, as the official client
         // sends it (cradl 0.6.8 credentials.py:103); `audience` for a tenant given another.
+        // Recorded as decided in ../shared/vendors/README.md, "Cradl", Auth.
         let audience = profile
             .setting("audience")
             .unwrap_or(DEFAULT_AUDIENCE)

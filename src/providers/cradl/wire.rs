@@ -274,7 +274,8 @@ pub(super) fn token_refused(resp: &Response) -> bool {
 
 /// A 429 that is the organization's monthly cap (`Limit Exceeded`), not the per-second
 /// throttle (`Too Many Requests`): waiting does not cure it. The official client tells the two
-/// apart by these words (cradl 0.6.8 response.py:36-40).
+/// apart by these words (cradl 0.6.8 response.py:36-40); decided in ../shared/vendors/README.md,
+/// "Cradl", Errors.
 pub(super) fn is_monthly_cap(resp: &Response) -> bool {
     resp.status == 429
         && envelope(resp)

@@ -7,7 +7,8 @@
 // `{"error", "error_description"}`; a bearer token the API cannot accept (unknown, expired,
 // revoked) gets djangorestframework-simplejwt's `token_not_valid` body, whose `messages` list is
 // the "API response" that client looks for, beside its `detail`; no credentials at all is DRF's
-// plain `{"detail"}`.
+// plain `{"detail"}`. Revocation and these three bodies are recorded in
+// ../shared/vendors/README.md, "Bleemeo", Auth.
 
 use std::collections::HashMap;
 

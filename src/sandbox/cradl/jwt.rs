@@ -5,7 +5,8 @@
 // `external_organization_id` and `scope` (credentials.py:115-121), and reads `exp` from a token it
 // is given (credentials.py:63-66). The sandbox signs with its own key (HS256, not Kinde's RS256:
 // a client never verifies the signature, the API does) and checks the signature and `exp` on
-// every API request, as API Gateway's authorizer does.
+// every API request, as API Gateway's authorizer does. The claims are recorded in
+// ../shared/vendors/README.md, "Cradl", Auth.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
