@@ -95,6 +95,10 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         eprint!("{}", render::text(&made.plan, false));
     }
     if made.plan.summary.total() == 0 || ctx.global.dry_run {
+        // Scripts still get a result list to parse: empty.
+        if ctx.out.format != crate::cli::OutputFormat::Table {
+            ctx.out.list::<Outcome>().finish()?;
+        }
         return Ok(());
     }
     fill_passwords(&mut made, &targets, args.generate_password)?;
