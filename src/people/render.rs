@@ -1,8 +1,10 @@
 //! The plan for people: Terraform-style lines per profile and person, and the summary line.
 
 use super::plan::{Change, ChangeKind, Plan};
+use crate::redact::cell;
 
-/// The plan as text, colour only when `color`.
+/// The plan as text, colour only when `color`. Every value from the file or a vendor is
+/// escaped as a table cell is: a name cannot drive the terminal.
 pub fn text(plan: &Plan, color: bool) -> String {
     let paint = |code: &str, s: &str| {
         if color {
@@ -21,7 +23,7 @@ pub fn text(plan: &Plan, color: bool) -> String {
         if changes.is_empty() {
             continue;
         }
-        out.push_str(&paint("1", profile));
+        out.push_str(&paint("1", &cell(profile)));
         out.push('\n');
         for c in changes {
             let (sign, code) = match c.action {
@@ -29,9 +31,9 @@ pub fn text(plan: &Plan, color: bool) -> String {
                 ChangeKind::Update => ("~", "33"),
                 ChangeKind::Deactivate | ChangeKind::Delete => ("-", "31"),
             };
-            let mut head = format!("  {sign} {} {}", c.action.as_str(), c.email);
+            let mut head = format!("  {sign} {} {}", c.action.as_str(), cell(&c.email));
             if let Some(r) = &c.reason {
-                head.push_str(&format!("  ({r})"));
+                head.push_str(&format!("  ({})", cell(r)));
             }
             out.push_str(&paint(code, &head));
             out.push('\n');
@@ -58,7 +60,7 @@ pub fn text(plan: &Plan, color: bool) -> String {
                 for n in names {
                     out.push_str(&format!(
                         "      {}\n",
-                        paint(code, &format!("{sign} {what} {n}"))
+                        paint(code, &format!("{sign} {what} {}", cell(n)))
                     ));
                 }
             }
@@ -115,5 +117,36 @@ mod tests {
                 .replace("1 to delete", "0 to delete")
         );
         assert!(text(&plan, true).contains("\x1b[33m"));
+    }
+
+    #[test]
+    fn names_from_vendors_cannot_drive_the_terminal() {
+        let changes = vec![Change {
+            profile: "p".into(),
+            email: "evil\x1b[2J@x.io".into(),
+            line: 0,
+            action: ChangeKind::Delete,
+            id: Some("1".into()),
+            fields: vec![],
+            add_groups: vec![],
+            remove_groups: vec!["G\x1b]0;title\x07".into()],
+            add_roles: vec![],
+            remove_roles: vec![],
+            reason: Some("prune".into()),
+        }];
+        let plan = Plan {
+            version: 1,
+            file: "p.toml".into(),
+            source: String::new(),
+            profiles: vec!["p".into()],
+            prune: true,
+            summary: Summary::of(&changes),
+            changes,
+        };
+        assert!(
+            !text(&plan, false).contains('\x1b'),
+            "{}",
+            text(&plan, false)
+        );
     }
 }
