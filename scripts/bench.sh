@@ -167,10 +167,12 @@ pace "$ROSTER_CONFIG" 980/s
 before=$(stats ppl | jq .requests)
 start=$(date +%s.%N)
 code=0
-/usr/bin/time -f "%M" -o "$work/rss" "$BIN" -q plan "$work/people.toml" -o json > "$work/plan.json" || code=$?
+/usr/bin/time -f "%M" -o "$work/rss" "$BIN" -q plan "$work/people.toml" -o json \
+  > "$work/plan.json" 2> /dev/null || code=$?
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 after=$(stats ppl | jq .requests)
 echo "exit $code (8: changes pending); $(jq '.summary' -c "$work/plan.json")"
-echo "requests: $((after - before)); wall: $wall s; peak RSS $(( $(cat "$work/rss") / 1024 )) MB"
+# GNU time puts "Command exited with non-zero status 8" first: the figure is the last line.
+echo "requests: $((after - before)); wall: $wall s; peak RSS $(( $(tail -1 "$work/rss") / 1024 )) MB"
 stats ppl | jq -c '.by_route | with_entries(select(.key | startswith("GET")))'
 fi
