@@ -68,8 +68,9 @@ pace() { sed -i "s|^\[profiles\.\(.*\)\]$|[profiles.\1]\nrate_limit = \"$2\"|" "
 
 # hires N PREFIX: a CSV of N new hires
 hires() {
-  echo "email,username,first_name,last_name,name"
-  for i in $(seq 1 "$1"); do echo "$2$i@bench.example,$2$i,Bench,Hire$i,Bench Hire $i"; done
+  # The columns every vendor takes: Paradigm derives the username, Cradl joins the names.
+  echo "email,first_name,last_name"
+  for i in $(seq 1 "$1"); do echo "$2$i@bench.example,Bench,Hire$i"; done
 }
 
 stats() { curl -s "$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/$1.out")/_sandbox/stats"; }

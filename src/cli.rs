@@ -2,10 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::{apply, completions, groups, plan, profiles, sandbox, users};
+use crate::commands::groups::GroupsCommand;
+use crate::commands::profiles::ProfilesCommand;
+use crate::commands::sandbox::SandboxCommand;
+use crate::commands::users::UsersCommand;
+use crate::commands::{apply, completions, plan};
+use crate::context::Settings;
+use crate::output::{ColorChoice, OutputFormat};
 
 pub mod man;
 
@@ -99,19 +105,21 @@ pub struct GlobalArgs {
     pub sandbox: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Ndjson,
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+impl From<GlobalArgs> for Settings {
+    fn from(g: GlobalArgs) -> Settings {
+        Settings {
+            profile: g.profile,
+            config: g.config,
+            output: g.output,
+            no_input: g.no_input,
+            yes: g.yes,
+            dry_run: g.dry_run,
+            verbose: g.verbose,
+            quiet: g.quiet,
+            color: g.color,
+            sandbox: g.sandbox,
+        }
+    }
 }
 
 // Parsed once per process: variant sizes do not matter.
@@ -136,21 +144,6 @@ pub enum Command {
     Completions(completions::Args),
 }
 
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Subcommand)]
-pub enum UsersCommand {
-    List(users::list::Args),
-    Get(users::get::Args),
-    #[command(visible_alias = "invite")]
-    Create(users::create::Args),
-    Update(users::update::Args),
-    Import(users::import::Args),
-    Offboard(users::offboard::Args),
-    Deactivate(users::deactivate::Args),
-    Reactivate(users::reactivate::Args),
-    Delete(users::delete::Args),
-}
-
 impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
     pub fn handles_interrupt(&self) -> bool {
@@ -159,28 +152,6 @@ impl Command {
             Command::Users(UsersCommand::Import(_)) | Command::Apply(_)
         )
     }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GroupsCommand {
-    List(groups::list::Args),
-}
-
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Subcommand)]
-pub enum ProfilesCommand {
-    List(profiles::list::Args),
-    Show(profiles::show::Args),
-    Check(profiles::check::Args),
-    Add(profiles::add::Args),
-    Remove(profiles::remove::Args),
-    Logout(profiles::logout::Args),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SandboxCommand {
-    Serve(sandbox::serve::Args),
-    Reset(sandbox::reset::Args),
 }
 
 /// clap's usage error as roster prints it, when clap's own text is not fit to show: clap repeats

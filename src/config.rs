@@ -5,15 +5,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::providers::ProviderKind;
 use crate::secret::Secret;
 
 mod command;
-mod kinds;
 mod profile;
 mod rate;
 mod values;
 
-pub use kinds::{FieldSpec, ProviderKind};
 pub use rate::RateLimit;
 
 /// A config problem, naming the file and, where there is one, the profile and key.

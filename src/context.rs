@@ -1,15 +1,33 @@
 //! What a command needs: resolved profiles, the one HTTP client, output settings, the prompter.
 
-use crate::cli::GlobalArgs;
+use std::path::PathBuf;
+
 use crate::config::{config_path, Config, Profile, RateLimit};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::Output;
+use crate::output::{ColorChoice, Output, OutputFormat};
 use crate::prompt::{can_prompt, Prompter, TerminalPrompter};
 use crate::providers::{self, HttpClient, Provider, ProviderError};
 use crate::sandbox;
 
+/// The global flags as a command sees them, whoever parsed them (clap's `GlobalArgs` in `cli.rs`).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Profiles to act on; empty for the default one.
+    pub profile: Vec<String>,
+    /// The config file, when not the platform default.
+    pub config: Option<PathBuf>,
+    pub output: OutputFormat,
+    pub no_input: bool,
+    pub yes: bool,
+    pub dry_run: bool,
+    pub verbose: u8,
+    pub quiet: bool,
+    pub color: ColorChoice,
+    pub sandbox: bool,
+}
+
 pub struct Context {
-    pub global: GlobalArgs,
+    pub settings: Settings,
     pub out: Output,
     pub http: HttpClient,
     pub prompter: Box<dyn Prompter>,
@@ -58,7 +76,7 @@ impl Target {
 
 impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
-    pub async fn new(global: GlobalArgs) -> Result<Context> {
+    pub async fn new(global: Settings) -> Result<Context> {
         let out = Output::new(global.output, global.color, global.quiet);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
         let interactive = can_prompt(global.no_input);
@@ -73,7 +91,7 @@ impl Context {
             None
         };
         Ok(Context {
-            global,
+            settings: global,
             out,
             http,
             prompter: Box::new(TerminalPrompter),
@@ -91,7 +109,7 @@ impl Context {
             let config = match &self.sandbox {
                 Some(s) => Config::parse(&s.running.profiles_toml(), "built-in sandbox profiles")?,
                 None => {
-                    let path = config_path(self.global.config.as_deref()).ok_or_else(|| {
+                    let path = config_path(self.settings.config.as_deref()).ok_or_else(|| {
                         Error::new(
                             ErrorKind::Config,
                             "cannot find a home directory for the config file; pass --config",
@@ -112,7 +130,7 @@ impl Context {
 
     /// The one profile this command acts on, secrets resolved, with its client.
     pub fn target(&mut self) -> Result<Target> {
-        let names = self.global.profile.clone();
+        let names = self.settings.profile.clone();
         if names.len() > 1 {
             return Err(Error::usage(format!(
                 "this command acts on one profile; got {}",
@@ -166,7 +184,7 @@ impl Context {
 
     /// Ask for a yes, or demand `--yes` where nobody can answer.
     pub fn confirm(&self, question: &str, what: &str) -> Result<()> {
-        if self.global.yes || self.global.dry_run {
+        if self.settings.yes || self.settings.dry_run {
             return Ok(());
         }
         if !self.interactive {
@@ -182,7 +200,7 @@ impl Context {
     /// For destructive actions: the person types one of `accepted` (the user's email or id) to
     /// go on; anything else cancels. Scripts pass `--yes`.
     pub fn confirm_typed(&self, question: &str, accepted: &[&str], what: &str) -> Result<()> {
-        if self.global.yes || self.global.dry_run {
+        if self.settings.yes || self.settings.dry_run {
             return Ok(());
         }
         if !self.interactive {
@@ -211,8 +229,8 @@ impl Context {
     /// The profiles `--profile` names. When it names none and the config has several and no
     /// `default_profile`, a person at the terminal picks one; scripts get the config's error.
     fn chosen_profiles(&mut self) -> Result<Vec<String>> {
-        if !self.global.profile.is_empty() || !self.interactive {
-            return Ok(self.global.profile.clone());
+        if !self.settings.profile.is_empty() || !self.interactive {
+            return Ok(self.settings.profile.clone());
         }
         let config = self.config()?;
         let all = config.names();
@@ -239,8 +257,8 @@ impl Context {
             .get(picked)
             .cloned()
             .ok_or_else(|| Error::failure("internal: no profile at that position"))?;
-        self.global.profile = vec![name];
-        Ok(self.global.profile.clone())
+        self.settings.profile = vec![name];
+        Ok(self.settings.profile.clone())
     }
 
     /// Print the writes `--dry-run` held back. Returns true if it was a dry run.

@@ -3,7 +3,6 @@
 use std::fmt;
 
 use crate::config::ConfigError;
-use crate::providers::ProviderError;
 
 /// What went wrong, in the terms a script acts on. Each kind has exactly one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,58 +218,6 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         self.broken_pipe
     }
-
-    /// Wrap a vendor error with the profile it came from, so the hint can name it. The text
-    /// is scrubbed of every registered secret: vendors echo requests back.
-    pub fn from_provider(err: ProviderError, profile: &str) -> Self {
-        let kind = err.kind();
-        let hint = match &err {
-            ProviderError::WrongUrl { .. } | ProviderError::Network { .. } => {
-                where_hint(&err, profile)
-            }
-            ProviderError::Unauthorized { .. } => Some(format!(
-                "the credentials of profile `{profile}` were refused; check where its secret \
-                 comes from (its *_env, *_command or literal key) and run \
-                 `roster profiles check {profile}`"
-            )),
-            ProviderError::OwnAccount { .. } => Some(format!(
-                "this is the user profile `{profile}` signs in as, and the vendor does not let \
-                 credentials remove their own user; use another admin's credentials for it"
-            )),
-            ProviderError::Forbidden { .. } => Some(format!(
-                "the credentials of profile `{profile}` lack the permission for this; \
-                 an admin key is needed"
-            )),
-            ProviderError::RateLimited { .. } | ProviderError::Unavailable { .. } => Some(
-                "the vendor is busy or down; try again later (exit 75 is safe to retry)".into(),
-            ),
-            _ => None,
-        };
-        let mut e = Error::new(kind, crate::redact::scrub(&format!("{profile}: {err}")));
-        e.hint = hint;
-        e
-    }
-}
-
-/// What to check when the profile's URL did not reach the vendor's API.
-fn where_hint(err: &ProviderError, profile: &str) -> Option<String> {
-    match err {
-        ProviderError::WrongUrl {
-            setting, certain, ..
-        } => {
-            let unless = if *certain {
-                ""
-            } else {
-                "if this is not a missing item, "
-            };
-            Some(format!(
-                "{unless}check `{setting}` of profile `{profile}` (`roster profiles show \
-                 {profile}`): it must be the API root the vendor documents"
-            ))
-        }
-        ProviderError::Network { hint: Some(h), .. } => Some(format!("{h} (profile `{profile}`)")),
-        _ => None,
-    }
 }
 
 impl fmt::Display for Error {
@@ -296,12 +243,6 @@ impl From<ConfigError> for Error {
         let mut e = Error::new(ErrorKind::Config, err.to_string());
         e.hint = hint;
         e
-    }
-}
-
-impl From<ProviderError> for Error {
-    fn from(err: ProviderError) -> Self {
-        Error::new(err.kind(), crate::redact::scrub(&err.to_string()))
     }
 }
 
@@ -365,18 +306,5 @@ mod tests {
         assert!(e.is_broken_pipe());
         let e = Error::from_stdout(std::io::Error::other("disk full"));
         assert!(!e.is_broken_pipe());
-    }
-
-    #[test]
-    fn provider_errors_name_the_profile_in_the_hint() {
-        let e = Error::from_provider(
-            ProviderError::Unauthorized {
-                message: "bad key".into(),
-            },
-            "acme",
-        );
-        assert_eq!(e.exit_code(), 4);
-        assert!(e.hint().unwrap_or_default().contains("`acme`"));
-        assert!(e.to_string().starts_with("acme: "));
     }
 }

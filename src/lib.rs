@@ -13,6 +13,7 @@ pub mod people;
 pub mod prompt;
 pub mod providers;
 pub mod redact;
+pub mod rules;
 pub mod sandbox;
 pub mod secret;
 
@@ -25,10 +26,10 @@ pub async fn run(cli: Cli) -> Result<()> {
     // Commands that need neither config nor a vendor start nothing else.
     match cli.command {
         Command::Completions(args) => return commands::completions::run(args),
-        Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global, cmd).await,
+        Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global.into(), cmd).await,
         _ => {}
     }
-    let mut ctx = Context::new(cli.global).await?;
+    let mut ctx = Context::new(cli.global.into()).await?;
     // Ctrl-C stops the command but still lets the context save the sandbox state.
     let result = if cli.command.handles_interrupt() {
         commands::run(&mut ctx, cli.command).await

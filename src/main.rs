@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
-    let color = !matches!(cli.global.color, roster::cli::ColorChoice::Never);
+    let color = !matches!(cli.global.color, roster::output::ColorChoice::Never);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

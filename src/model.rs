@@ -204,6 +204,15 @@ pub fn rfc3339(value: &str) -> String {
         .unwrap_or_else(|_| value.to_string())
 }
 
+/// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlannedRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: BTreeMap<String, String>,
+    pub body: Option<Value>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,26 @@ use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::{ColorChoice, OutputFormat};
 use crate::error::{Error, Result};
-use crate::model::{Group, Identity, User};
-use crate::providers::http::PlannedRequest;
+use crate::model::{Group, Identity, PlannedRequest, User};
 use crate::redact;
+
+/// How results are written (`--output`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Ndjson,
+    Csv,
+}
+
+/// When to use colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
 
 /// How results are written, decided once per process.
 #[derive(Debug, Clone)]

@@ -31,9 +31,23 @@ impl fmt::Display for Secret {
     }
 }
 
-impl serde::Serialize for Secret {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+/// `Secret` has no `Serialize`: a struct holding one cannot reach JSON by accident. The one
+/// place that stores a secret (the token cache) names it with `#[serde(serialize_with)]`.
+pub(crate) fn serialize_exposed<S: serde::Serializer>(
+    secret: &Secret,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&secret.0)
+}
+
+/// [`serialize_exposed`] for an optional secret.
+pub(crate) fn serialize_exposed_opt<S: serde::Serializer>(
+    secret: &Option<Secret>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match secret {
+        Some(s) => serializer.serialize_some(&s.0),
+        None => serializer.serialize_none(),
     }
 }
 
@@ -54,5 +68,24 @@ mod tests {
         assert_eq!(format!("{s}"), "[redacted]");
         assert_eq!(format!("{:?}", Some(&s)), "Some([redacted])");
         assert_eq!(s.expose(), "canary-1234");
+    }
+
+    #[test]
+    fn only_a_named_field_serializes_the_value() {
+        #[derive(serde::Serialize)]
+        struct Stored {
+            #[serde(serialize_with = "serialize_exposed")]
+            access: Secret,
+            #[serde(serialize_with = "serialize_exposed_opt")]
+            refresh: Option<Secret>,
+        }
+        let stored = Stored {
+            access: Secret::new("a-1"),
+            refresh: None,
+        };
+        let json = serde_json::to_value(&stored).unwrap();
+        assert_eq!(json, serde_json::json!({"access": "a-1", "refresh": null}));
+        let back: Secret = serde_json::from_value(json["access"].clone()).unwrap();
+        assert_eq!(back.expose(), "a-1");
     }
 }

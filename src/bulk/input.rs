@@ -300,7 +300,7 @@ fn row_from(
     let email = text("email").unwrap_or_default();
     if email.is_empty() {
         problems.push(Problem::new(line, Some("email"), "missing"));
-    } else if !crate::commands::users::create::looks_like_email(&email) {
+    } else if !crate::rules::looks_like_email(&email) {
         problems.push(Problem::new(
             line,
             Some("email"),

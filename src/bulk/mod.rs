@@ -1,6 +1,7 @@
 //! Bulk work over many users and profiles: input rows, the plan, the journal, the run.
 
 pub mod files;
+pub mod import;
 pub mod input;
 pub mod interrupt;
 pub mod invalid;

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::input::{InputRow, Problem};
-use crate::commands::resolve::match_group;
-use crate::commands::users::fields::generate_password;
 use crate::context::Target;
 use crate::error::{Error, Result};
 use crate::model::{Group, NewUser};
 use crate::providers::Derived;
+use crate::rules::generate_password;
+use crate::rules::match_group;
 
 /// A row ready for planning: the user to create in each of its target profiles.
 pub struct Checked {

@@ -13,12 +13,12 @@ use crate::bulk::journal::{self, Journal, JournalLock};
 use crate::bulk::plan::{Task, Work};
 use crate::bulk::run::Runner;
 use crate::bulk::{files, progress, summary, Outcome};
-use crate::commands::users::fields::generate_password;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::people::make;
 use crate::people::plan::{stale, Plan, PLAN_VERSION};
 use crate::people::render;
+use crate::rules::generate_password;
 
 /// Make every profile match a people file (or a plan saved by `roster plan --out`)
 ///
@@ -94,9 +94,9 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if !ctx.out.quiet {
         eprint!("{}", render::text(&made.plan, false));
     }
-    if made.plan.summary.total() == 0 || ctx.global.dry_run {
+    if made.plan.summary.total() == 0 || ctx.settings.dry_run {
         // Scripts still get a result list to parse: empty.
-        if ctx.out.format != crate::cli::OutputFormat::Table {
+        if ctx.out.format != crate::output::OutputFormat::Table {
             ctx.out.list::<Outcome>().finish()?;
         }
         return Ok(());

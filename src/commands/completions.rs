@@ -6,8 +6,9 @@ use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 
 use crate::cli::Cli;
-use crate::config::{config_path, Config, ProviderKind};
+use crate::config::{config_path, Config};
 use crate::error::Result;
+use crate::providers::ProviderKind;
 
 /// Print a shell completion script
 ///

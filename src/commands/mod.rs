@@ -11,35 +11,16 @@ pub mod users;
 
 use std::io::IsTerminal;
 
-use crate::cli::{Command, GroupsCommand, ProfilesCommand, UsersCommand};
+use crate::cli::Command;
 use crate::context::Context;
 use crate::error::{Error, Result};
 
 /// Run a command that needs the context (config, HTTP, maybe the sandbox).
 pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
     match command {
-        Command::Users(verb) => match verb {
-            UsersCommand::List(a) => users::list::run(ctx, a).await,
-            UsersCommand::Get(a) => users::get::run(ctx, a).await,
-            UsersCommand::Create(a) => users::create::run(ctx, a).await,
-            UsersCommand::Update(a) => users::update::run(ctx, a).await,
-            UsersCommand::Import(a) => users::import::run(ctx, a).await,
-            UsersCommand::Offboard(a) => users::offboard::run(ctx, a).await,
-            UsersCommand::Deactivate(a) => users::deactivate::run(ctx, a).await,
-            UsersCommand::Reactivate(a) => users::reactivate::run(ctx, a).await,
-            UsersCommand::Delete(a) => users::delete::run(ctx, a).await,
-        },
-        Command::Groups(verb) => match verb {
-            GroupsCommand::List(a) => groups::list::run(ctx, a).await,
-        },
-        Command::Profiles(verb) => match verb {
-            ProfilesCommand::List(a) => profiles::list::run(ctx, a).await,
-            ProfilesCommand::Show(a) => profiles::show::run(ctx, a).await,
-            ProfilesCommand::Check(a) => profiles::check::run(ctx, a).await,
-            ProfilesCommand::Add(a) => profiles::add::run(ctx, a).await,
-            ProfilesCommand::Remove(a) => profiles::remove::run(ctx, a).await,
-            ProfilesCommand::Logout(a) => profiles::logout::run(ctx, a).await,
-        },
+        Command::Users(verb) => users::run(ctx, verb).await,
+        Command::Groups(verb) => groups::run(ctx, verb).await,
+        Command::Profiles(verb) => profiles::run(ctx, verb).await,
         Command::Plan(a) => plan::run(ctx, a).await,
         Command::Apply(a) => apply::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(

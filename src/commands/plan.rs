@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::cli::OutputFormat;
 use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::write_out;
+use crate::output::OutputFormat;
 use crate::people::file::ProfileInfo;
 use crate::people::make::{self, Made};
 use crate::people::plan::Plan;
@@ -99,13 +99,13 @@ pub(crate) fn targets_for(
     known: &BTreeMap<String, ProfileInfo>,
 ) -> Result<Vec<Arc<Target>>> {
     let names = make::profiles_of(shown, text, known)?;
-    if !ctx.global.profile.is_empty() && ctx.global.profile != names {
+    if !ctx.settings.profile.is_empty() && ctx.settings.profile != names {
         ctx.out.note(format!(
             "the people file chooses the profiles: {} (--profile is not used)",
             names.join(", ")
         ));
     }
-    ctx.global.profile = names;
+    ctx.settings.profile = names;
     Ok(ctx
         .targets(Pacing::Bulk)?
         .into_iter()

@@ -4,10 +4,19 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::command::run_secret_command;
-use super::kinds::COMMON_KEYS;
 use super::values::{check_url, value_problem};
-use super::{ConfigError, Profile, ProfileSpec, ProviderKind, RateLimit, SecretSource};
+use super::{ConfigError, Profile, ProfileSpec, RateLimit, SecretSource};
+use crate::providers::ProviderKind;
 use crate::secret::Secret;
+
+/// Keys every profile accepts.
+const COMMON_KEYS: &[&str] = &[
+    "provider",
+    "base_url",
+    "timeout_secs",
+    "allow_insecure_http",
+    "rate_limit",
+];
 
 impl ProfileSpec {
     pub(super) fn parse(

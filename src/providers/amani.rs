@@ -1,5 +1,6 @@
 //! Amani: JWT login with refresh, uuid users, permission groups as roles, blocking instead of delete.
 
+pub(crate) mod descriptor;
 mod rules;
 mod session;
 mod wire;
@@ -11,10 +12,11 @@ use serde_json::{json, Map, Value};
 use super::auth::{TokenCache, TokenManager};
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
-use crate::config::{Profile, ProviderKind};
+use crate::config::Profile;
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
 };
+use crate::providers::ProviderKind;
 use rules::{check_new_user, check_password, role_ids, user_path};
 use session::Login;
 use wire::{decode_error, group_ref, id_string, WireGroup, WireList, WireUser};

@@ -17,16 +17,15 @@ mod cache;
 
 pub use cache::{cache_dir, TokenCache};
 
-/// Moved to [`crate::fsutil`]; kept here for callers not yet moved.
-pub use crate::fsutil::write_private;
-
 /// Seconds before expiry at which a token counts as stale.
 const EXPIRY_MARGIN_SECS: i64 = 30;
 
 /// A bearer token from a login, with what is needed to renew it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccessToken {
+    #[serde(serialize_with = "crate::secret::serialize_exposed")]
     pub access: Secret,
+    #[serde(serialize_with = "crate::secret::serialize_exposed_opt")]
     pub refresh: Option<Secret>,
     /// Unix seconds; `None` when the vendor did not say.
     pub expires_at: Option<i64>,

@@ -1,5 +1,6 @@
 //! Bleemeo: OAuth2 password grant, DRF page-numbered lists, roles as two booleans, no groups.
 
+pub(crate) mod descriptor;
 mod login;
 #[cfg(test)]
 mod tests;
@@ -12,8 +13,9 @@ use serde_json::{json, Map, Value};
 use super::auth::{TokenCache, TokenManager};
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError, Revocation};
-use crate::config::{Profile, ProviderKind};
+use crate::config::Profile;
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::ProviderKind;
 use login::PasswordGrant;
 use wire::{decode_error, to_user, WirePage, ROLES};
 

@@ -1,6 +1,7 @@
 //! Cradl (formerly Lucidtech): OAuth2 client credentials, nextToken pages, emails on profiles.
 
 mod client;
+pub(crate) mod descriptor;
 mod profiles;
 mod wire;
 
@@ -14,8 +15,9 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
-use crate::config::{Profile, ProviderKind};
+use crate::config::Profile;
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::ProviderKind;
 use client::{user_path, Inner};
 use wire::{
     check_email, check_role_id, check_text, check_user_id, merge_metadata, merged_roles,

@@ -4,16 +4,99 @@ pub mod amani;
 pub mod auth;
 pub mod bleemeo;
 pub mod cradl;
+pub mod descriptor;
+mod error;
 pub mod http;
 pub mod paradigm;
+mod report;
+
+use std::fmt;
 
 use async_trait::async_trait;
 
-use crate::config::{Profile, ProviderKind};
-use crate::error::ErrorKind;
+use crate::config::{Profile, RateLimit};
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 
+pub use descriptor::{Descriptor, FieldSpec};
+pub use error::ProviderError;
 pub use http::HttpClient;
+
+/// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
+/// a profile names one; everything else about it is its [`Descriptor`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProviderKind {
+    Paradigm,
+    Bleemeo,
+    Amani,
+    Cradl,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 4] = [
+        ProviderKind::Paradigm,
+        ProviderKind::Bleemeo,
+        ProviderKind::Amani,
+        ProviderKind::Cradl,
+    ];
+
+    /// What roster knows about the vendor, from its folder.
+    pub fn descriptor(self) -> &'static Descriptor {
+        match self {
+            ProviderKind::Paradigm => &paradigm::descriptor::DESCRIPTOR,
+            ProviderKind::Bleemeo => &bleemeo::descriptor::DESCRIPTOR,
+            ProviderKind::Amani => &amani::descriptor::DESCRIPTOR,
+            ProviderKind::Cradl => &cradl::descriptor::DESCRIPTOR,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.descriptor().name
+    }
+
+    pub fn from_name(name: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The vendor's public API root, or `None` where the profile must name one.
+    pub fn default_base_url(self) -> Option<&'static str> {
+        self.descriptor().default_base_url
+    }
+
+    /// The vendor's published request rate, which bulk work keeps to when the profile sets no
+    /// `rate_limit`.
+    pub fn documented_rate(self) -> Option<RateLimit> {
+        self.descriptor()
+            .documented_rate
+            .map(|per_second| RateLimit { per_second })
+    }
+
+    /// The import columns a vendor's users have (see [`Descriptor::user_fields`]).
+    pub fn user_fields(self) -> &'static [&'static str] {
+        self.descriptor().user_fields
+    }
+
+    /// Vendors that need a password for a new user (`--generate-password`).
+    pub fn needs_password(self) -> bool {
+        self.descriptor().needs_password
+    }
+
+    /// Vendors whose logins `roster profiles logout` revokes at the vendor, so only their
+    /// profiles' secrets are resolved there.
+    pub fn revokes_logins(self) -> bool {
+        self.descriptor().revokes_logins
+    }
+
+    /// The provider-specific keys of a profile.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        self.descriptor().profile_keys
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// One page of a listing, and where the next one starts (an absolute URL or a vendor token).
 #[derive(Debug, Clone)]
@@ -211,135 +294,6 @@ pub struct Derived {
 impl std::fmt::Display for Derived {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} `{}` made from {}", self.field, self.value, self.from)
-    }
-}
-
-/// A vendor call that failed, keeping what a script needs to tell cases apart.
-#[derive(Debug, thiserror::Error)]
-pub enum ProviderError {
-    #[error("authentication failed: {message}")]
-    Unauthorized { message: String },
-    #[error("permission denied: {message}")]
-    Forbidden { message: String },
-    #[error("{message}")]
-    NotFound { message: String },
-    #[error("already exists: {message}")]
-    Conflict { message: String },
-    #[error("rejected by the vendor: {message}")]
-    Invalid { message: String },
-    #[error("rate limited by the vendor, still after {attempts} attempts")]
-    RateLimited { attempts: u32 },
-    #[error("the vendor is unavailable: {message}")]
-    Unavailable { message: String },
-    #[error("{operation} is not supported by {provider}{}", alternative.map(|a| format!("; use `{a}`")).unwrap_or_default())]
-    Unsupported {
-        provider: &'static str,
-        operation: &'static str,
-        /// The command that does the nearest thing, if any.
-        alternative: Option<&'static str>,
-    },
-    #[error("unexpected answer from the vendor: {message}")]
-    Protocol { message: String },
-    #[error("HTTP {status}: {message}")]
-    Http { status: u16, message: String },
-    /// No answer at all: refused, DNS, TLS, a dropped connection. `hint` says what to check.
-    #[error("{message}")]
-    Network {
-        message: String,
-        hint: Option<&'static str>,
-    },
-    /// A 404 (or API Gateway's 403 "Missing Authentication Token") that is not the vendor
-    /// saying "no such user": the URL does not reach its API. `certain` when the route is one
-    /// every tenant has (a list, the login): then it is plainly the profile's `setting`
-    /// (`base_url`, `auth_url`) that is wrong.
-    #[error("{url} answered {status} ({message}): {}", if *certain { "no such API route there" } else { "this may not be the vendor's API" })]
-    WrongUrl {
-        /// Method and URL: `GET https://host/path?query`.
-        url: String,
-        status: u16,
-        message: String,
-        setting: &'static str,
-        certain: bool,
-    },
-    #[error("{message}")]
-    BadInput { message: String },
-    /// The vendor refused because the user is the one the credentials belong to.
-    #[error("the vendor refuses to let credentials remove their own account: {message}")]
-    OwnAccount { message: String },
-    /// `--dry-run`: a write was shown and not sent.
-    #[error("dry run: request not sent")]
-    DryRun,
-    /// Ctrl-C stopped the client before this request was sent (`HttpClient::stop`). `write`
-    /// says whether the request not sent was itself a write.
-    #[error("not sent: roster is stopping after Ctrl-C")]
-    Interrupted { write: bool },
-}
-
-impl ProviderError {
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            ProviderError::Unauthorized { .. }
-            | ProviderError::Forbidden { .. }
-            | ProviderError::OwnAccount { .. } => ErrorKind::Auth,
-            ProviderError::NotFound { .. } => ErrorKind::NotFound,
-            ProviderError::Conflict { .. } => ErrorKind::Conflict,
-            ProviderError::RateLimited { .. } | ProviderError::Unavailable { .. } => {
-                ErrorKind::Temporary
-            }
-            ProviderError::BadInput { .. } => ErrorKind::Usage,
-            ProviderError::WrongUrl { certain: true, .. } => ErrorKind::Config,
-            ProviderError::WrongUrl { certain: false, .. } => ErrorKind::Failure,
-            ProviderError::Invalid { .. }
-            | ProviderError::Unsupported { .. }
-            | ProviderError::Protocol { .. }
-            | ProviderError::Http { .. }
-            | ProviderError::Network { .. } => ErrorKind::Failure,
-            ProviderError::DryRun => ErrorKind::Failure,
-            ProviderError::Interrupted { .. } => ErrorKind::Cancelled,
-        }
-    }
-
-    /// True when a write met this error and the vendor may still have applied it: the answer
-    /// was garbled, the connection dropped after sending, a 5xx or a timeout. Such an outcome
-    /// is looked up before it is reported. A 404 is unclear only for a delete (a retried
-    /// DELETE meets the 404 of its own first attempt), so the caller decides that one.
-    pub fn outcome_unknown(&self) -> bool {
-        matches!(
-            self,
-            ProviderError::Protocol { .. }
-                | ProviderError::Network { .. }
-                | ProviderError::Unavailable { .. }
-        )
-    }
-
-    pub fn not_found(what: impl Into<String>) -> Self {
-        ProviderError::NotFound {
-            message: what.into(),
-        }
-    }
-
-    pub fn protocol(message: impl Into<String>) -> Self {
-        ProviderError::Protocol {
-            message: message.into(),
-        }
-    }
-
-    pub fn bad_input(message: impl Into<String>) -> Self {
-        ProviderError::BadInput {
-            message: message.into(),
-        }
-    }
-
-    pub fn unsupported(
-        provider: &'static str,
-        operation: &'static str,
-        alternative: Option<&'static str>,
-    ) -> Self {
-        ProviderError::Unsupported {
-            provider,
-            operation,
-            alternative,
-        }
     }
 }
 

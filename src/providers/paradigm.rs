@@ -6,12 +6,14 @@ use serde_json::{json, Map, Value};
 
 use super::http::{Request, Response};
 use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
-use crate::config::{Profile, ProviderKind};
+use crate::config::Profile;
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
 };
+use crate::providers::ProviderKind;
 use crate::secret::Secret;
 
+pub(crate) mod descriptor;
 mod wire;
 
 use wire::{decode_error, id_string, WireGroup, WirePage, WireRef, WireUser};

@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use faults::{Fault, FaultRule};
 pub(crate) use limits::{retry_after_secs, Limit};
 pub(crate) use request::{ApiRequest, BodyError, NumberedPage};
+pub use scim::Dialect as ScimDialect;
 pub use server::{Layout, RunningSandbox};
 
 /// The API key the sandbox's Paradigm accepts; it belongs to the seeded admin user (id 1).
@@ -79,6 +80,27 @@ impl SandboxState {
             cradl: cradl::State::seed(),
             scim: scim::State::seed(),
         }
+    }
+
+    /// The seed plus `extra` users in every vendor (`user{i}@bench.example`), for load tests.
+    pub fn add_bench_users(&mut self, extra: u32) {
+        for i in 0..extra {
+            let email = format!("user{i}@bench.example");
+            self.paradigm.add_user(&email, &format!("user{i}"));
+            self.bleemeo.add_user(&email);
+            self.amani.add_user(&email);
+            self.cradl.add_user(&email);
+            self.scim.add_user(&email);
+        }
+    }
+
+    /// Limits of the vendors that have them: the most users an account holds (`None` keeps
+    /// the vendor's own), and the requests a month (`None`: unlimited). Only Cradl has both.
+    pub fn set_quotas(&mut self, max_users: Option<usize>, monthly_limit: Option<u64>) {
+        if let Some(quota) = max_users {
+            self.cradl.max_users = quota;
+        }
+        self.cradl.monthly_limit = monthly_limit;
     }
 }
 

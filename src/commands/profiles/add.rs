@@ -3,11 +3,12 @@
 use super::draft::{self, Situation};
 use super::file::ConfigFile;
 use super::ProfileSummary;
-use crate::config::{Config, ProviderKind};
+use crate::config::Config;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Identity;
 use crate::providers;
+use crate::providers::ProviderKind;
 
 /// Add a profile to the config file (asks on a terminal; flags in scripts)
 ///
@@ -26,8 +27,8 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
     /// The vendor
-    #[arg(long, value_enum, value_name = "PROVIDER")]
-    pub provider: Option<Vendor>,
+    #[arg(long, value_name = "PROVIDER", value_parser = provider_parser())]
+    pub provider: Option<ProviderKind>,
     /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai]
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -69,34 +70,21 @@ pub struct Args {
     pub skip_check: bool,
 }
 
-/// The vendors, as `--provider` takes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Vendor {
-    Paradigm,
-    Bleemeo,
-    Amani,
-    Cradl,
-}
-
-impl Vendor {
-    pub fn kind(self) -> ProviderKind {
-        match self {
-            Vendor::Paradigm => ProviderKind::Paradigm,
-            Vendor::Bleemeo => ProviderKind::Bleemeo,
-            Vendor::Amani => ProviderKind::Amani,
-            Vendor::Cradl => ProviderKind::Cradl,
-        }
-    }
+/// The vendors, as `--provider` takes them: the names of [`ProviderKind::ALL`].
+fn provider_parser() -> impl clap::builder::TypedValueParser<Value = ProviderKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(ProviderKind::ALL.map(ProviderKind::name))
+        .try_map(|name: String| ProviderKind::from_name(&name).ok_or("unknown provider"))
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if ctx.global.sandbox {
+    if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles add` writes the config file; --sandbox has built-in profiles only",
         ));
     }
     // Drafted and checked without the lock: a person may take their time answering.
-    let mut file = ConfigFile::open(ctx.global.config.as_deref())?;
+    let mut file = ConfigFile::open(ctx.settings.config.as_deref())?;
     let names = file.profile_names();
     let situation = Situation {
         file: &file.shown,
@@ -104,7 +92,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         has_default: file.default_profile().is_some(),
         interactive: ctx.interactive,
         no_prompt: ctx.why_no_prompt(),
-        yes: ctx.global.yes,
+        yes: ctx.settings.yes,
     };
     let draft = draft::draft(&args, &situation, ctx.prompter.as_ref())?;
     for w in &draft.warnings {
@@ -121,7 +109,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if !args.skip_check {
         check_or_ask(ctx, &config, &draft.name).await?;
     }
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         ctx.out.note(format!(
             "dry run: profile `{}` not written to {}",
             draft.name, file.shown
@@ -130,9 +118,9 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     }
     // Read again under the lock and apply the same edit, so that profiles other commands
     // added meanwhile are kept.
-    let mut file = ConfigFile::open_locked(ctx.global.config.as_deref())?;
+    let mut file = ConfigFile::open_locked(ctx.settings.config.as_deref())?;
     let appeared = !names.contains(&draft.name) && file.profile_names().contains(&draft.name);
-    if appeared && !ctx.global.yes {
+    if appeared && !ctx.settings.yes {
         return Err(Error::new(
             ErrorKind::Conflict,
             format!(

@@ -96,7 +96,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
 }
 
 async fn check_one(ctx: &mut Context, name: String) -> Result<()> {
-    ctx.global.profile = vec![name];
+    ctx.settings.profile = vec![name];
     let target = ctx.target()?;
     let identity = target.provider.whoami().await.map_err(target.err())?;
     ctx.out.note(format!(
@@ -114,14 +114,14 @@ enum Pending {
 
 async fn check_all(ctx: &mut Context) -> Result<()> {
     let config = ctx.config()?.clone();
-    let names = if ctx.global.profile.is_empty() {
+    let names = if ctx.settings.profile.is_empty() {
         config.names()
     } else {
         ctx.out.note(format!(
             "checking only what --profile (or ROSTER_PROFILE) names: {}",
-            ctx.global.profile.join(", ")
+            ctx.settings.profile.join(", ")
         ));
-        ctx.global.profile.clone()
+        ctx.settings.profile.clone()
     };
     if names.is_empty() {
         return Err(config.select(&[]).err().map_or_else(

@@ -2,11 +2,10 @@
 
 use self::flags::{missing, plain_flags, refuse_foreign_flags, secret_fields, SecretField};
 use super::add::Args;
-use crate::config::ProviderKind;
 use crate::context::pass_or_ask;
 use crate::error::{Error, Result};
 use crate::prompt::Prompter;
-use crate::providers::cradl;
+use crate::providers::ProviderKind;
 
 /// The config file as the questions need to know it.
 pub struct Situation<'a> {
@@ -37,7 +36,7 @@ pub struct Draft {
 
 /// Fill in the profile from the flags, asking a person for what they leave out.
 pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<Draft> {
-    if let Some(kind) = args.provider.map(|v| v.kind()) {
+    if let Some(kind) = args.provider {
         refuse_foreign_flags(kind, args)?;
     }
     if let Some(name) = &args.name {
@@ -48,7 +47,7 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
         let pronoun = if missing.len() == 1 { "it" } else { "them" };
         let kind = args
             .provider
-            .map(|v| format!(" for {}", v.kind()))
+            .map(|v| format!(" for {v}"))
             .unwrap_or_default();
         return Err(Error::usage(format!(
             "missing {}{kind}; {}",
@@ -58,7 +57,7 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
     }
 
     let kind = match args.provider {
-        Some(v) => v.kind(),
+        Some(v) => v,
         None => {
             let items: Vec<String> = ProviderKind::ALL.iter().map(|k| describe(*k)).collect();
             let picked = prompter.select("Provider", &items, 0)?;
@@ -164,34 +163,27 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
 
 /// A provider as the list shows it: name and how it signs in.
 fn describe(kind: ProviderKind) -> String {
-    let how = match kind {
-        ProviderKind::Paradigm => "LightOn Paradigm: API key",
-        ProviderKind::Bleemeo => "Bleemeo: login and password",
-        ProviderKind::Amani => "Amani: login and password, your region's URL",
-        ProviderKind::Cradl => "Cradl: OAuth2 client id and secret",
-    };
-    format!("{:9} {how}", kind.name())
+    format!("{:9} {}", kind.name(), kind.descriptor().setup_summary)
 }
 
-/// A plain field: required ones are asked; of the optional ones, Bleemeo's account (which a
-/// login reaching several accounts needs) and Cradl's token URL (which differs off the vendor's
-/// cloud, e.g. in the sandbox). The rest are flags only. A default answer is left out of the file.
+/// A plain field: required ones are asked, and the optional ones the vendor's descriptor lists
+/// (e.g. Bleemeo's account, Cradl's token URL). The rest are flags only. A default answer is
+/// left out of the file.
 fn ask_plain(
     kind: ProviderKind,
     key: &str,
     required: bool,
     prompter: &dyn Prompter,
 ) -> Result<Option<String>> {
-    let (question, default) = match (kind, key) {
-        (_, "username") => ("Username (the login email)", None),
-        (ProviderKind::Cradl, "client_id") => ("Client id", None),
-        (ProviderKind::Cradl, "auth_url") => ("Token URL", Some(cradl::DEFAULT_AUTH_URL)),
-        (ProviderKind::Bleemeo, "account_id") => (
-            "Account id (optional; when your login reaches several accounts)",
-            None,
-        ),
-        _ => return Ok(None),
+    let Some(asked) = kind
+        .descriptor()
+        .setup_questions
+        .iter()
+        .find(|q| q.key == key)
+    else {
+        return Ok(None);
     };
+    let (question, default) = (asked.question, asked.default);
     let answer = prompter.input(question, default, &|s: &str| {
         if s.trim().is_empty() {
             return if required {

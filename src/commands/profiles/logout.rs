@@ -4,10 +4,11 @@ use clap_complete::engine::ArgValueCandidates;
 
 use super::problem_text;
 use crate::commands::completions::profile_candidates;
-use crate::config::{BrokenProfile, Config, ProfileSpec, ProviderKind};
+use crate::config::{BrokenProfile, Config, ProfileSpec};
 use crate::context::Context;
 use crate::error::Result;
 use crate::providers::auth::TokenCache;
+use crate::providers::ProviderKind;
 use crate::providers::{self, ProviderError, Revocation};
 
 /// Revoke and remove cached login tokens (of one profile, or of every profile)
@@ -90,7 +91,7 @@ async fn log_out(ctx: &Context, config: &Config, spec: &ProfileSpec) {
 /// expire (or the provider cannot be told), stderr says the revocation was skipped and why.
 fn forget_broken(ctx: &Context, broken: &BrokenProfile) {
     let name = &broken.name;
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         ctx.out
             .note(format!("{name}: dry run: the cached token was not removed"));
         return;

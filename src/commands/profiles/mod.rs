@@ -11,10 +11,36 @@ pub mod show;
 
 use std::collections::BTreeMap;
 
+use clap::Subcommand;
 use serde::Serialize;
 
 use crate::config::{BrokenProfile, Config, ConfigError, ProfileSpec, SecretSource};
+use crate::context::Context;
+use crate::error::Result;
 use crate::output::Row;
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    List(list::Args),
+    Show(show::Args),
+    Check(check::Args),
+    Add(add::Args),
+    Remove(remove::Args),
+    Logout(logout::Args),
+}
+
+/// Run one `profiles` verb.
+pub async fn run(ctx: &mut Context, verb: ProfilesCommand) -> Result<()> {
+    match verb {
+        ProfilesCommand::List(a) => list::run(ctx, a).await,
+        ProfilesCommand::Show(a) => show::run(ctx, a).await,
+        ProfilesCommand::Check(a) => check::run(ctx, a).await,
+        ProfilesCommand::Add(a) => add::run(ctx, a).await,
+        ProfilesCommand::Remove(a) => remove::run(ctx, a).await,
+        ProfilesCommand::Logout(a) => logout::run(ctx, a).await,
+    }
+}
 
 /// A profile as shown to people: where each secret comes from, never its value.
 #[derive(Debug, Clone, Serialize)]

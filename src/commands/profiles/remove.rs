@@ -23,13 +23,13 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if ctx.global.sandbox {
+    if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles remove` edits the config file; --sandbox has built-in profiles only",
         ));
     }
     let name = args.name.as_str();
-    let file = ConfigFile::open(ctx.global.config.as_deref())?;
+    let file = ConfigFile::open(ctx.settings.config.as_deref())?;
     let config = file.config()?;
     // A broken profile can be removed too: that is often the fix.
     let described = match (config.profiles.get(name), config.broken.get(name)) {
@@ -41,7 +41,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         &format!("Remove profile `{name}` ({described}) from {}?", file.shown),
         "remove a profile",
     )?;
-    if ctx.global.dry_run {
+    if ctx.settings.dry_run {
         ctx.out.note(format!(
             "dry run: profile `{name}` not removed from {}",
             file.shown
@@ -49,7 +49,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         return Ok(());
     }
     // Asked without the lock; edited under it, on the file as it is now.
-    let mut file = ConfigFile::open_locked(ctx.global.config.as_deref())?;
+    let mut file = ConfigFile::open_locked(ctx.settings.config.as_deref())?;
     if !file.remove_profile(name) {
         ctx.out.note(format!(
             "profile `{name}` is no longer in {} (removed meanwhile)",

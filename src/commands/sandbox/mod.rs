@@ -4,10 +4,19 @@ mod listen;
 pub mod reset;
 pub mod serve;
 
-use crate::cli::{GlobalArgs, SandboxCommand};
+use clap::Subcommand;
+
+use crate::context::Settings;
 use crate::error::Result;
 
-pub async fn run(global: &GlobalArgs, command: SandboxCommand) -> Result<()> {
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    Serve(serve::Args),
+    Reset(reset::Args),
+}
+
+/// Run one `sandbox` verb.
+pub async fn run(global: &Settings, command: SandboxCommand) -> Result<()> {
     match command {
         SandboxCommand::Serve(a) => serve::run(global, a).await,
         SandboxCommand::Reset(a) => reset::run(global, a).await,

@@ -1,6 +1,6 @@
 //! `roster sandbox reset`: put the `--sandbox` state back to the seed.
 
-use crate::cli::GlobalArgs;
+use crate::context::Settings;
 use crate::error::{Error, Result};
 use crate::sandbox::store;
 
@@ -12,7 +12,7 @@ Examples:
   ROSTER_SANDBOX_STATE=demo.json roster sandbox reset")]
 pub struct Args {}
 
-pub async fn run(global: &GlobalArgs, _args: Args) -> Result<()> {
+pub async fn run(global: &Settings, _args: Args) -> Result<()> {
     let path = store::default_state_path().ok_or_else(|| {
         Error::failure("cannot find a data directory for the sandbox state")
             .with_hint("set ROSTER_SANDBOX_STATE to a file path")

@@ -3,12 +3,13 @@
 use std::time::Duration;
 
 use super::listen::ListenAddr;
-use crate::cli::GlobalArgs;
 use crate::config::RateLimit;
+use crate::context::Settings;
 use crate::error::{Error, Result};
 use crate::output::write_out;
-use crate::sandbox::scim::Dialect;
-use crate::sandbox::{Layout, RunningSandbox, Sandbox, SandboxOptions, SandboxState};
+use crate::sandbox::{
+    Layout, RunningSandbox, Sandbox, SandboxOptions, SandboxState, ScimDialect as Dialect,
+};
 
 /// Serve every vendor's emulated API until Ctrl-C
 ///
@@ -105,7 +106,7 @@ fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
     RateLimit::parse(text)
 }
 
-pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
+pub async fn run(global: &Settings, args: Args) -> Result<()> {
     let options = SandboxOptions {
         latency: Duration::from_millis(args.latency),
         rate_limit_per_sec: args.rate_limit.map(|r| r.per_second),
@@ -117,18 +118,8 @@ pub async fn run(global: &GlobalArgs, args: Args) -> Result<()> {
         max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
     };
     let mut state = SandboxState::seed();
-    for i in 0..args.seed_users {
-        let email = format!("user{i}@bench.example");
-        state.paradigm.add_user(&email, &format!("user{i}"));
-        state.bleemeo.add_user(&email);
-        state.amani.add_user(&email);
-        state.cradl.add_user(&email);
-        state.scim.add_user(&email);
-    }
-    if let Some(quota) = args.user_quota {
-        state.cradl.max_users = quota;
-    }
-    state.cradl.monthly_limit = args.monthly_limit;
+    state.add_bench_users(args.seed_users);
+    state.set_quotas(args.user_quota, args.monthly_limit);
     let sandbox = Sandbox::new(state, options);
     let vendor_base_port = match (args.vendor_ports, args.vendor_base_port) {
         (false, _) => None,

@@ -11,6 +11,7 @@ use crate::context::{Context, Target};
 use crate::error::{Error, Result};
 use crate::model::{NewUser, Status, User};
 use crate::output::Row;
+use crate::rules::looks_like_email;
 
 /// Create (invite) a user
 ///
@@ -242,7 +243,7 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
     let password = match done.password {
         PasswordChoice::None => None,
         PasswordChoice::Stdin => Some(super::fields::read_secret_line("the password")?),
-        PasswordChoice::Generate => Some(super::fields::generate_password()?),
+        PasswordChoice::Generate => Some(crate::rules::generate_password()?),
         PasswordChoice::Typed(secret) => Some(secret),
     };
     let (groups, roles) = if done.memberships_are_ids {
@@ -276,37 +277,9 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
     Ok(Resolved { user, generated })
 }
 
-/// A cheap shape check; the vendor has the last word.
-pub fn looks_like_email(s: &str) -> bool {
-    match s.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.chars().any(char::is_whitespace)
-        }
-        None => false,
-    }
-}
-
-/// The email's local part, cleaned to the characters usernames allow (Paradigm's rule).
-pub fn default_username(email: &str) -> String {
-    crate::providers::paradigm::username_from_email(email)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn email_shape_and_username_default() {
-        assert!(looks_like_email("a.b@example.com"));
-        assert!(!looks_like_email("a b@example.com"));
-        assert!(!looks_like_email("example.com"));
-        assert!(!looks_like_email("a@localhost"));
-        assert_eq!(default_username("jöhn.doe+x@example.com"), "jhn.doe+x");
-    }
 
     #[test]
     fn the_password_is_a_last_column_in_every_format() {

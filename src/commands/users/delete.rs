@@ -1,9 +1,9 @@
 //! `roster users delete`: remove a user for good, after a confirmation.
 
 use super::outcome::{self, Settled};
-use crate::cli::OutputFormat;
 use crate::context::Context;
 use crate::error::Result;
+use crate::output::OutputFormat;
 use crate::providers::Operation;
 
 /// Delete a user (you type its email or id to confirm; --yes in scripts)

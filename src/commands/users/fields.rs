@@ -50,37 +50,6 @@ pub fn read_secret_line(what: &str) -> Result<Secret> {
     Ok(Secret::new(value))
 }
 
-/// A strong random password from the OS generator: 20 characters from letters, digits and
-/// symbols, with at least one of each class.
-pub fn generate_password() -> Result<Secret> {
-    const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
-    const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
-    const DIGIT: &[u8] = b"23456789";
-    const SYMBOL: &[u8] = b"!#%+-=?@^_";
-    let all: Vec<u8> = [LOWER, UPPER, DIGIT, SYMBOL].concat();
-    // 256 is not a multiple of the alphabet: bytes in the biased top of the range are skipped.
-    let limit = 256 / all.len() * all.len();
-    loop {
-        let mut pw = String::with_capacity(20);
-        while pw.len() < 20 {
-            let mut bytes = [0u8; 32];
-            getrandom::fill(&mut bytes)
-                .map_err(|e| Error::failure(format!("no random source: {e}")))?;
-            pw.extend(
-                bytes
-                    .iter()
-                    .filter(|b| usize::from(**b) < limit)
-                    .map(|b| all[usize::from(*b) % all.len()] as char)
-                    .take(20 - pw.len()),
-            );
-        }
-        let has = |set: &[u8]| pw.bytes().any(|c| set.contains(&c));
-        if has(LOWER) && has(UPPER) && has(DIGIT) && has(SYMBOL) {
-            return Ok(Secret::new(pw));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,13 +69,5 @@ mod tests {
         );
         assert!(parse_set("novalue").is_err());
         assert!(set_map(&[("a".into(), Value::Null), ("a".into(), Value::Null)]).is_err());
-    }
-
-    #[test]
-    fn generated_passwords_are_strong_and_differ() {
-        let a = generate_password().unwrap();
-        let b = generate_password().unwrap();
-        assert_eq!(a.expose().len(), 20);
-        assert_ne!(a.expose(), b.expose());
     }
 }

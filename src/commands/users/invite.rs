@@ -1,13 +1,13 @@
 //! The questions `users create` asks a person, kept apart from HTTP so they can be tested.
 
-use std::sync::LazyLock;
-
-use super::create::{default_username, looks_like_email, Args};
-use crate::config::ProviderKind;
+use super::create::Args;
 use crate::context::pass_or_ask;
 use crate::error::{Error, Result};
 use crate::model::{Group, GroupKind};
 use crate::prompt::Prompter;
+use crate::providers::descriptor::{Question, ValueRules};
+use crate::providers::ProviderKind;
+use crate::rules::looks_like_email;
 use crate::secret::Secret;
 
 /// Where the new user's password comes from.
@@ -46,43 +46,23 @@ pub struct Completed {
     pub memberships_are_ids: bool,
 }
 
-/// The pattern Cradl publishes for emails (seed 003), checked as the person types.
-static CRADL_EMAIL: LazyLock<Option<regex_lite::Regex>> = LazyLock::new(|| {
-    regex_lite::Regex::new(r"^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$").ok()
-});
-
-/// Paradigm's `language` enum, with names for the list.
-const PARADIGM_LANGUAGES: [(&str, &str); 4] = [
-    ("ar", "Arabic"),
-    ("en", "English"),
-    ("fr", "French"),
-    ("de", "German"),
-];
-
-/// Amani's minimum password length (decided, see the vendors README).
-const AMANI_MIN_PASSWORD: usize = 8;
-/// Amani's longest phone number (what its API accepts).
-const AMANI_MAX_PHONE: usize = 32;
-/// Cradl's longest name and description.
-const CRADL_MAX_TEXT: usize = 4096;
-
 /// The required values the flags leave out, named as the flags that give them. A blank
-/// Paradigm username is not one: it is made from the email (see `create::resolve_new_user`).
+/// username is not one where the vendor makes it from the email (see `create::resolve_new_user`).
 pub fn missing(args: &Args, kind: ProviderKind) -> Vec<&'static str> {
     let mut missing = Vec::new();
     if args.email.is_none() {
         missing.push("--email");
     }
-    if kind == ProviderKind::Amani && !args.password_stdin && !args.generate_password {
+    if kind.needs_password() && !args.password_stdin && !args.generate_password {
         missing.push("a password (--password-stdin or --generate-password)");
     }
     missing
 }
 
 /// A value a script may leave out but a person is asked for, offered what a script would get:
-/// the Paradigm username, offered the email's local part.
+/// the username, offered the one made from the email.
 fn offered_to_a_person(args: &Args, kind: ProviderKind) -> bool {
-    kind == ProviderKind::Paradigm && args.username.is_none()
+    kind.descriptor().invite.contains(&Question::Username) && args.username.is_none()
 }
 
 /// True when the questions run: a person can answer, and a value is missing.
@@ -134,36 +114,46 @@ pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) ->
         None => prompter.input("Email", None, &|s| check_email(kind, s))?,
     };
     let mut password = from_flags;
-    match kind {
-        ProviderKind::Paradigm => {
-            if args.username.is_none() {
-                let suggested = default_username(&email);
-                args.username =
-                    Some(prompter.input("Username", Some(&suggested), &check_username)?);
+    let rules = &kind.descriptor().rules;
+    for question in kind.descriptor().invite {
+        match question {
+            Question::Username => {
+                if args.username.is_none() {
+                    let suggested = rules.default_username.map(|f| f(&email));
+                    let check = |s: &str| check_username(rules, s);
+                    args.username =
+                        Some(prompter.input("Username", suggested.as_deref(), &check)?);
+                }
             }
-            ask_names(&mut args, prompter)?;
-            if args.language.is_none() {
-                args.language = ask_language(prompter)?;
+            Question::Names => ask_names(&mut args, prompter)?,
+            Question::Language => {
+                if args.language.is_none() {
+                    args.language = ask_language(rules, prompter)?;
+                }
             }
-        }
-        ProviderKind::Bleemeo => ask_names(&mut args, prompter)?,
-        ProviderKind::Amani => {
-            ask_names(&mut args, prompter)?;
-            if args.phone.is_none() {
-                args.phone = optional(prompter.input("Phone (optional)", None, &check_phone)?);
+            Question::Phone => {
+                if args.phone.is_none() {
+                    let check = |s: &str| check_phone(rules, s);
+                    args.phone = optional(prompter.input("Phone (optional)", None, &check)?);
+                }
             }
-            if password == PasswordChoice::None {
-                password = ask_password(prompter)?;
+            Question::DisplayName => {
+                if args.name.is_none() {
+                    let text = |s: &str| check_length(s, rules.max_text);
+                    args.name = optional(prompter.input("Display name (optional)", None, &text)?);
+                }
             }
-        }
-        ProviderKind::Cradl => {
-            let text = |s: &str| check_length(s, CRADL_MAX_TEXT);
-            if args.name.is_none() {
-                args.name = optional(prompter.input("Display name (optional)", None, &text)?);
+            Question::Description => {
+                if args.description.is_none() {
+                    let text = |s: &str| check_length(s, rules.max_text);
+                    args.description =
+                        optional(prompter.input("Description (optional)", None, &text)?);
+                }
             }
-            if args.description.is_none() {
-                args.description =
-                    optional(prompter.input("Description (optional)", None, &text)?);
+            Question::Password => {
+                if password == PasswordChoice::None {
+                    password = ask_password(rules, prompter)?;
+                }
             }
         }
     }
@@ -285,21 +275,23 @@ fn ask_names(args: &mut Args, prompter: &dyn Prompter) -> Result<()> {
     Ok(())
 }
 
-fn ask_language(prompter: &dyn Prompter) -> Result<Option<String>> {
+fn ask_language(rules: &ValueRules, prompter: &dyn Prompter) -> Result<Option<String>> {
     let mut items = vec!["vendor default".to_string()];
     items.extend(
-        PARADIGM_LANGUAGES
+        rules
+            .languages
             .iter()
             .map(|(code, name)| format!("{code} ({name})")),
     );
     let picked = prompter.select("Language", &items, 0)?;
     Ok(picked
         .checked_sub(1)
-        .and_then(|i| PARADIGM_LANGUAGES.get(i))
+        .and_then(|i| rules.languages.get(i))
         .map(|(code, _)| code.to_string()))
 }
 
-fn ask_password(prompter: &dyn Prompter) -> Result<PasswordChoice> {
+fn ask_password(rules: &ValueRules, prompter: &dyn Prompter) -> Result<PasswordChoice> {
+    let min = rules.min_password;
     let items = [
         "generate one for me (shown once after creation)".to_string(),
         "type one (hidden)".to_string(),
@@ -307,20 +299,19 @@ fn ask_password(prompter: &dyn Prompter) -> Result<PasswordChoice> {
     if prompter.select("Password for the new user", &items, 0)? == 0 {
         return Ok(PasswordChoice::Generate);
     }
-    let mut question = format!("Password (at least {AMANI_MIN_PASSWORD} characters)");
+    let mut question = format!("Password (at least {min} characters)");
     loop {
         // The length is checked before the second entry: typing a too-short password twice
         // only to hear it is too short wastes both.
         let typed = prompter.password(&question, false)?;
-        if typed.expose().chars().count() < AMANI_MIN_PASSWORD {
-            question = format!("Too short; password (at least {AMANI_MIN_PASSWORD} characters)");
+        if typed.expose().chars().count() < min {
+            question = format!("Too short; password (at least {min} characters)");
             continue;
         }
         if prompter.password("Password (again)", false)? == typed {
             return Ok(PasswordChoice::Typed(typed));
         }
-        question =
-            format!("The two entries differ; password (at least {AMANI_MIN_PASSWORD} characters)");
+        question = format!("The two entries differ; password (at least {min} characters)");
     }
 }
 
@@ -333,10 +324,10 @@ fn optional(answer: String) -> Option<String> {
 /// The vendor's own email rule where it publishes one, else a shape check.
 pub fn check_email(kind: ProviderKind, email: &str) -> std::result::Result<(), String> {
     let email = email.trim();
-    if kind == ProviderKind::Cradl {
-        return match CRADL_EMAIL.as_ref() {
-            Some(re) if re.is_match(email) => Ok(()),
-            _ => Err("not an email address cradl accepts".into()),
+    if let Some(pattern) = kind.descriptor().rules.email_pattern {
+        return match regex_lite::Regex::new(pattern) {
+            Ok(re) if re.is_match(email) => Ok(()),
+            _ => Err(format!("not an email address {kind} accepts")),
         };
     }
     if looks_like_email(email) {
@@ -346,24 +337,26 @@ pub fn check_email(kind: ProviderKind, email: &str) -> std::result::Result<(), S
     }
 }
 
-/// Paradigm usernames: letters, digits and `@ . + - _`.
-fn check_username(name: &str) -> std::result::Result<(), String> {
+/// Usernames: letters, digits and the vendor's symbols (Paradigm's `@ . + - _`).
+fn check_username(rules: &ValueRules, name: &str) -> std::result::Result<(), String> {
     if name.is_empty() {
         Err("required".into())
     } else if !name
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "@.+-_".contains(c))
+        .all(|c| c.is_ascii_alphanumeric() || rules.username_symbols.contains(c))
     {
-        Err("only letters, digits and @ . + - _".into())
+        let symbols: Vec<String> = rules.username_symbols.chars().map(String::from).collect();
+        Err(format!("only letters, digits and {}", symbols.join(" ")))
     } else {
         Ok(())
     }
 }
 
-fn check_phone(phone: &str) -> std::result::Result<(), String> {
+fn check_phone(rules: &ValueRules, phone: &str) -> std::result::Result<(), String> {
     let phone = phone.trim();
-    if phone.chars().count() > AMANI_MAX_PHONE {
-        Err(format!("at most {AMANI_MAX_PHONE} characters"))
+    let max = rules.max_phone;
+    if phone.chars().count() > max {
+        Err(format!("at most {max} characters"))
     } else if !phone
         .chars()
         .all(|c| c.is_ascii_digit() || " +-().".contains(c))

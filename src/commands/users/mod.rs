@@ -13,10 +13,42 @@ pub mod outcome;
 pub mod reactivate;
 pub mod update;
 
+use clap::Subcommand;
+
 use crate::context::{Context, Target};
 use crate::error::{Error, Result};
 use crate::model::User;
 use crate::providers::{Operation, ProviderError};
+
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    List(list::Args),
+    Get(get::Args),
+    #[command(visible_alias = "invite")]
+    Create(create::Args),
+    Update(update::Args),
+    Import(import::Args),
+    Offboard(offboard::Args),
+    Deactivate(deactivate::Args),
+    Reactivate(reactivate::Args),
+    Delete(delete::Args),
+}
+
+/// Run one `users` verb.
+pub async fn run(ctx: &mut Context, verb: UsersCommand) -> Result<()> {
+    match verb {
+        UsersCommand::List(a) => list::run(ctx, a).await,
+        UsersCommand::Get(a) => get::run(ctx, a).await,
+        UsersCommand::Create(a) => create::run(ctx, a).await,
+        UsersCommand::Update(a) => update::run(ctx, a).await,
+        UsersCommand::Import(a) => import::run(ctx, a).await,
+        UsersCommand::Offboard(a) => offboard::run(ctx, a).await,
+        UsersCommand::Deactivate(a) => deactivate::run(ctx, a).await,
+        UsersCommand::Reactivate(a) => reactivate::run(ctx, a).await,
+        UsersCommand::Delete(a) => delete::run(ctx, a).await,
+    }
+}
 
 /// A write's outcome: the value, or `None` after `--dry-run` showed the requests instead.
 pub(crate) fn sent<T>(

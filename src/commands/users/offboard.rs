@@ -84,7 +84,7 @@ impl Row for Offboarded {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
-    if !super::create::looks_like_email(&args.email) {
+    if !crate::rules::looks_like_email(&args.email) {
         return Err(Error::usage(format!(
             "`{}` is not an email address",
             args.email
@@ -111,9 +111,9 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         })
         .collect();
     let mut unreachable: Vec<Offboarded> = Vec::new();
-    if ctx.global.profile.is_empty() {
+    if ctx.settings.profile.is_empty() {
         unreachable = broken;
-        ctx.global.profile = usable;
+        ctx.settings.profile = usable;
     } else {
         say_narrowed(ctx, &every);
     }
@@ -126,7 +126,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         ));
     }
     // Every profile broken: nothing to look in (an empty list would mean the default one).
-    let targets: Vec<Arc<Target>> = if ctx.global.profile.is_empty() && !unreachable.is_empty() {
+    let targets: Vec<Arc<Target>> = if ctx.settings.profile.is_empty() && !unreachable.is_empty() {
         Vec::new()
     } else {
         ctx.targets(Pacing::IfConfigured)?
@@ -215,7 +215,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
 /// `--profile` or `ROSTER_PROFILE` chose fewer profiles than the config has: say which are
 /// left out, and where the choice came from (a variable set long ago is easy to forget).
 fn say_narrowed(ctx: &Context, every: &[String]) {
-    let chosen = &ctx.global.profile;
+    let chosen = &ctx.settings.profile;
     let left_out: Vec<&str> = every
         .iter()
         .filter(|p| !chosen.contains(p))

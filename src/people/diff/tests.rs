@@ -3,9 +3,9 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 
 use super::*;
-use crate::config::ProviderKind;
 use crate::model::{GroupKind, Identity, UserQuery};
 use crate::people::file::{parse, ProfileInfo};
+use crate::providers::ProviderKind;
 use crate::providers::{OwnAccount, Page, ProviderError};
 
 /// A vendor that only answers what the diff asks: its kind and capabilities.

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{write_private, AccessToken};
+use super::AccessToken;
 use crate::config::Profile;
+use crate::fsutil::write_private;
 
 /// Rounds of SHA-256 over the salted fingerprint: cheap once per command, costly to guess a
 /// password from a cache file.

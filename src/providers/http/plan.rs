@@ -2,20 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::request::{Body, FormValue, Request};
 use crate::redact::REDACTED;
 
-/// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PlannedRequest {
-    pub method: String,
-    pub url: String,
-    pub headers: BTreeMap<String, String>,
-    pub body: Option<Value>,
-}
+pub use crate::model::PlannedRequest;
 
 /// Keys whose values are never shown, in plans, logs and forms.
 pub(super) fn is_secret_key(key: &str) -> bool {

@@ -1,8 +1,8 @@
 //! Which `profiles add` flags fill which profile keys, which are missing, which do not fit.
 
 use super::Args;
-use crate::config::ProviderKind;
 use crate::error::{Error, Result};
+use crate::providers::ProviderKind;
 
 /// How a secret field is found, with the flags that say so.
 pub(super) struct SecretField {
@@ -73,7 +73,7 @@ pub(super) fn missing(args: &Args) -> Vec<String> {
     if args.name.is_none() {
         missing.push("NAME".to_string());
     }
-    let Some(kind) = args.provider.map(|v| v.kind()) else {
+    let Some(kind) = args.provider else {
         missing.push("--provider".into());
         return missing;
     };

@@ -1,7 +1,6 @@
 //! `profiles add` questions and flag rules, answered by a scripted prompter.
 
 use super::*;
-use crate::commands::profiles::add::Vendor;
 use crate::error::ErrorKind;
 use crate::prompt::ScriptedPrompter;
 
@@ -54,7 +53,7 @@ fn a_person_is_walked_through_a_paradigm_profile() {
 fn bleemeo_asks_login_account_and_a_command_and_offers_the_default() {
     let args = Args {
         name: Some("mon".into()),
-        provider: Some(Vendor::Bleemeo),
+        provider: Some(ProviderKind::Bleemeo),
         ..Args::default()
     };
     let existing = vec!["other".to_string()];
@@ -93,7 +92,7 @@ fn bleemeo_asks_login_account_and_a_command_and_offers_the_default() {
 #[test]
 fn amani_needs_a_base_url_and_a_literal_secret_is_warned_about() {
     let args = Args {
-        provider: Some(Vendor::Amani),
+        provider: Some(ProviderKind::Amani),
         username: Some("admin@example.com".into()),
         ..Args::default()
     };
@@ -134,7 +133,7 @@ fn amani_needs_a_base_url_and_a_literal_secret_is_warned_about() {
 fn cradl_asks_its_client_and_the_secret_variable() {
     let args = Args {
         name: Some("docs".into()),
-        provider: Some(Vendor::Cradl),
+        provider: Some(ProviderKind::Cradl),
         client_secret_env: Some("PATH".into()),
         ..Args::default()
     };
@@ -163,7 +162,7 @@ fn cradl_asks_its_client_and_the_secret_variable() {
 fn full_flags_ask_nothing_even_on_a_terminal() {
     let args = Args {
         name: Some("acme".into()),
-        provider: Some(Vendor::Paradigm),
+        provider: Some(ProviderKind::Paradigm),
         token_command: Some("echo k".into()),
         default: true,
         ..Args::default()
@@ -189,7 +188,7 @@ fn scripts_get_the_missing_flags_named() {
     );
     let args = Args {
         name: Some("m".into()),
-        provider: Some(Vendor::Amani),
+        provider: Some(ProviderKind::Amani),
         ..Args::default()
     };
     let e = draft(&args, &situation(&[], false, false), &p).unwrap_err();
@@ -205,7 +204,7 @@ fn scripts_get_the_missing_flags_named() {
 fn another_vendors_flag_is_refused() {
     let args = Args {
         name: Some("m".into()),
-        provider: Some(Vendor::Bleemeo),
+        provider: Some(ProviderKind::Bleemeo),
         username: Some("u@example.com".into()),
         token_env: Some("K".into()),
         ..Args::default()
@@ -233,7 +232,7 @@ fn an_existing_profile_is_replaced_only_when_confirmed() {
     let existing = vec!["acme".to_string()];
     let args = Args {
         name: Some("acme".into()),
-        provider: Some(Vendor::Paradigm),
+        provider: Some(ProviderKind::Paradigm),
         token_env: Some("K".into()),
         ..Args::default()
     };
