@@ -2,6 +2,7 @@
 //! grouped by scenario.
 
 mod basics;
+mod faults;
 mod kill;
 mod prune;
 mod stale;
