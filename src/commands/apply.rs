@@ -66,6 +66,18 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let prune = args.prune || saved.as_ref().is_some_and(|p| p.prune);
     let known = make::infos(ctx.config()?);
     let targets = targets_for(ctx, &shown, &text, &known)?;
+    // One apply of a file at a time, decided before anything is read.
+    let held = if ctx.settings.dry_run {
+        None
+    } else {
+        let names: Vec<String> = targets.iter().map(|t| t.profile.name.clone()).collect();
+        let path = match &args.journal {
+            Some(p) => p.clone(),
+            None => journal_path(&text, &names)?,
+        };
+        let lock = lock(&path)?;
+        Some((path, lock))
+    };
 
     let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
     let interrupts = Interrupts::install(ctx.http.clone(), ctx.out.clone(), bars.clone());
@@ -108,12 +120,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let n = made.plan.summary.total();
     ctx.confirm(&format!("Apply these {n} change(s)?"), "apply changes")?;
 
-    let names: Vec<String> = made.plan.profiles.clone();
-    let path = match &args.journal {
-        Some(p) => p.clone(),
-        None => journal_path(&text, &names)?,
-    };
-    let lock = lock(&path)?;
+    let (path, lock) = held.ok_or_else(|| Error::failure("internal: the journal is not held"))?;
     let journal = Journal::open(&path, lock).map_err(|e| {
         Error::failure(format!("cannot open the journal {}", path.display())).with_source(e)
     })?;

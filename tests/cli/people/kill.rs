@@ -98,3 +98,36 @@ fn ctrl_c_mid_apply_exits_130_and_the_next_apply_finishes() {
     }
     assert_eq!(plan(&env, &file, &[]).0, 0);
 }
+
+#[test]
+fn one_apply_of_a_journal_at_a_time() {
+    let env = env_with_rates(500.0, "200/s", 0);
+    let file = write(&env, "people.toml", &people(2));
+    let journal = env.home().join("held.jsonl");
+    // Another apply holds the journal's lock (the same advisory lock roster takes).
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(env.home().join("held.jsonl.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    std::fs::write(env.home().join("held.jsonl.lock"), "4242\n").unwrap();
+    let out = env.run(&[
+        "--yes",
+        "apply",
+        &file,
+        "--journal",
+        journal.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 75, "{}", crate::common::stderr(&out));
+    assert!(crate::common::stderr(&out).contains("process 4242"));
+    assert_eq!(
+        env.sandbox.stats().requests,
+        0,
+        "refused before anything is read"
+    );
+    drop(lock);
+    apply(&env, &file, &["--journal", journal.to_str().unwrap()]);
+    assert_eq!(count(&env, "kill0@example.com"), 1);
+}
