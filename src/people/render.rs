@@ -32,6 +32,9 @@ pub fn text(plan: &Plan, color: bool) -> String {
                 ChangeKind::Deactivate | ChangeKind::Delete => ("-", "31"),
             };
             let mut head = format!("  {sign} {} {}", c.action.as_str(), cell(&c.email));
+            if let Some(id) = &c.id {
+                head.push_str(&format!(" (id {})", cell(id)));
+            }
             if let Some(r) = &c.reason {
                 head.push_str(&format!("  ({})", cell(r)));
             }
@@ -111,7 +114,7 @@ mod tests {
         let t = text(&plan, false);
         assert_eq!(
             t,
-            "paradigm\n  ~ update ada@x.io\n      first_name: \"Ada\" -> \"Augusta\"\n      \
+            "paradigm\n  ~ update ada@x.io (id 2)\n      first_name: \"Ada\" -> \"Augusta\"\n      \
              + group Research\n      - group Sales\n\
              Plan: 0 to create, 1 to update, 0 to deactivate, 1 to delete.\n"
                 .replace("1 to delete", "0 to delete")
