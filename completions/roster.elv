@@ -37,7 +37,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand users 'List, create, change and remove user accounts'
-            cand groups 'List the groups and roles users can be put in'
+            cand groups 'List groups and roles; list, add and remove a group''s members'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand plan 'Show the changes that would make every profile match a people file'
             cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -387,6 +387,11 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List the groups (and roles) of a profile'
+            cand members 'List the members of a group (by name or id)'
+            cand add 'Add users (by id or email) to a group (by name or id)'
+            cand remove 'Remove users (by id or email) from a group (by name or id)'
+            cand create 'Create an empty group (where the vendor''s API allows it)'
+            cand delete 'Delete a group (you type its name or id to confirm; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;groups;list'= {
@@ -409,11 +414,127 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'roster;groups;members'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;groups;add'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;groups;remove'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;groups;create'= {
+            cand --description 'What the group is for'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;groups;delete'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;groups;help'= {
             cand list 'List the groups (and roles) of a profile'
+            cand members 'List the members of a group (by name or id)'
+            cand add 'Add users (by id or email) to a group (by name or id)'
+            cand remove 'Remove users (by id or email) from a group (by name or id)'
+            cand create 'Create an empty group (where the vendor''s API allows it)'
+            cand delete 'Delete a group (you type its name or id to confirm; --yes in scripts)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;groups;help;list'= {
+        }
+        &'roster;groups;help;members'= {
+        }
+        &'roster;groups;help;add'= {
+        }
+        &'roster;groups;help;remove'= {
+        }
+        &'roster;groups;help;create'= {
+        }
+        &'roster;groups;help;delete'= {
         }
         &'roster;groups;help;help'= {
         }
@@ -760,7 +881,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;help'= {
             cand users 'List, create, change and remove user accounts'
-            cand groups 'List the groups and roles users can be put in'
+            cand groups 'List groups and roles; list, add and remove a group''s members'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand plan 'Show the changes that would make every profile match a people file'
             cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -799,8 +920,23 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;help;groups'= {
             cand list 'List the groups (and roles) of a profile'
+            cand members 'List the members of a group (by name or id)'
+            cand add 'Add users (by id or email) to a group (by name or id)'
+            cand remove 'Remove users (by id or email) from a group (by name or id)'
+            cand create 'Create an empty group (where the vendor''s API allows it)'
+            cand delete 'Delete a group (you type its name or id to confirm; --yes in scripts)'
         }
         &'roster;help;groups;list'= {
+        }
+        &'roster;help;groups;members'= {
+        }
+        &'roster;help;groups;add'= {
+        }
+        &'roster;help;groups;remove'= {
+        }
+        &'roster;help;groups;create'= {
+        }
+        &'roster;help;groups;delete'= {
         }
         &'roster;help;profiles'= {
             cand list 'List the configured profiles'

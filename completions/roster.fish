@@ -42,7 +42,7 @@ complete -c roster -n "__fish_roster_needs_command" -l sandbox -d 'Run against t
 complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
 complete -c roster -n "__fish_roster_needs_command" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -318,25 +318,30 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reactivate" -d 'Reactivate a deactivated user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the groups (and roles) of a profile'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "members" -d 'List the members of a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "add" -d 'Add users (by id or email) to a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "remove" -d 'Remove users (by id or email) from a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "create" -d 'Create an empty group (where the vendor\'s API allows it)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "delete" -d 'Delete a group (you type its name or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -354,7 +359,98 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l description -d 'What the group is for' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "members" -d 'List the members of a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add users (by id or email) to a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove users (by id or email) from a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an empty group (where the vendor\'s API allows it)'
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group (you type its name or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
@@ -643,7 +739,7 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "groups" -d 'List the groups and roles users can be put in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
 complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox completions help" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -660,6 +756,11 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "reactivate" -d 'Reactivate a deactivated user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the groups (and roles) of a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "members" -d 'List the members of a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "add" -d 'Add users (by id or email) to a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "remove" -d 'Remove users (by id or email) from a group (by name or id)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "create" -d 'Create an empty group (where the vendor\'s API allows it)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group (you type its name or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the configured profiles'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Show one profile (secrets by source, never by value)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "check" -d 'Authenticate with profiles and report who their credentials belong to'

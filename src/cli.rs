@@ -129,7 +129,7 @@ pub enum Command {
     /// List, create, change and remove user accounts
     #[command(subcommand)]
     Users(UsersCommand),
-    /// List the groups and roles users can be put in
+    /// List groups and roles; list, add and remove a group's members
     #[command(subcommand)]
     Groups(GroupsCommand),
     /// Add, inspect, check and remove the configured profiles

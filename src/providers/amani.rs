@@ -1,6 +1,7 @@
 //! Amani: JWT login with refresh, uuid users, permission groups as roles, blocking instead of delete.
 
 pub(crate) mod descriptor;
+mod groups;
 mod rules;
 mod session;
 mod wire;
@@ -11,15 +12,13 @@ use serde_json::{json, Map, Value};
 
 use super::auth::{TokenCache, TokenManager};
 use super::http::{Request, Response};
-use super::{Capabilities, HttpClient, Page, Provider, ProviderError};
+use super::{Capabilities, HttpClient, MemberOutcome, Page, Provider, ProviderError};
 use crate::config::Profile;
-use crate::model::{
-    rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
-};
+use crate::model::{rfc3339, Group, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery};
 use crate::providers::ProviderKind;
 use rules::{check_new_user, check_password, role_ids, user_path};
 use session::Login;
-use wire::{decode_error, group_ref, id_string, WireGroup, WireList, WireUser};
+use wire::{decode_error, group_ref, id_string, WireList, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 
@@ -182,6 +181,9 @@ impl Provider for Amani {
             delete: false,
             groups: false,
             roles: true,
+            members: true,
+            create_groups: false,
+            delete_groups: false,
         }
     }
 
@@ -361,39 +363,28 @@ impl Provider for Amani {
         self.patch(id, body).await
     }
 
-    /// `GET /api/v2/group`: a bare array; a paged envelope is followed too.
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError> {
-        let mut req = self.request(Method::GET, "/api/v2/group");
-        let mut all: Vec<WireGroup> = Vec::new();
-        loop {
-            let list: WireList<WireGroup> = self.send(req).await?.json("the group list")?;
-            let (items, next, _) = list.into_parts();
-            all.extend(items);
-            match next {
-                Some(n) => req = self.follow(&n)?,
-                None => break,
-            }
-        }
-        Ok(all
-            .into_iter()
-            .map(|g| {
-                let permissions: Vec<String> = g
-                    .permissions
-                    .unwrap_or_default()
-                    .iter()
-                    .map(id_string)
-                    .collect();
-                Group {
-                    profile: self.profile.clone(),
-                    provider: "amani".into(),
-                    id: id_string(&g.id),
-                    name: g.name.unwrap_or_default(),
-                    kind: GroupKind::Role,
-                    description: (!permissions.is_empty())
-                        .then(|| format!("permissions: {}", permissions.join(", "))),
-                }
-            })
-            .collect())
+        self.groups().await
+    }
+
+    async fn group_members(&self, group_id: &str) -> Result<Vec<User>, ProviderError> {
+        self.members(group_id).await
+    }
+
+    async fn add_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.change_members(group_id, user_ids, true).await
+    }
+
+    async fn remove_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.change_members(group_id, user_ids, false).await
     }
 }
 

@@ -204,6 +204,9 @@ impl Provider for Bleemeo {
             delete: true,
             groups: false,
             roles: true,
+            members: false,
+            create_groups: false,
+            delete_groups: false,
         }
     }
 

@@ -71,6 +71,9 @@ impl Provider for Cradl {
             delete: true,
             groups: false,
             roles: true,
+            members: false,
+            create_groups: false,
+            delete_groups: false,
         }
     }
 

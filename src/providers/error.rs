@@ -2,8 +2,9 @@
 
 use crate::error::ErrorKind;
 
-/// A vendor call that failed, keeping what a script needs to tell cases apart.
-#[derive(Debug, thiserror::Error)]
+/// A vendor call that failed, keeping what a script needs to tell cases apart. `Clone`, so
+/// one failed request can be each user's outcome of a batch it carried.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum ProviderError {
     #[error("authentication failed: {message}")]
     Unauthorized { message: String },

@@ -7,6 +7,7 @@ pub mod cradl;
 pub mod descriptor;
 mod error;
 pub mod http;
+pub mod membership;
 pub mod paradigm;
 mod report;
 
@@ -20,6 +21,7 @@ use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 pub use descriptor::{Descriptor, FieldSpec};
 pub use error::ProviderError;
 pub use http::HttpClient;
+pub use membership::MemberOutcome;
 
 /// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
 /// a profile names one; everything else about it is its [`Descriptor`].
@@ -108,7 +110,9 @@ pub struct Page<T> {
 }
 
 /// What a vendor can do, so commands can say "not supported" before sending anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `Default` is "nothing": a new provider can name what it has and end with
+/// `..Capabilities::default()`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Capabilities {
     pub deactivate: bool,
     pub reactivate: bool,
@@ -116,17 +120,39 @@ pub struct Capabilities {
     /// `groups list` returns groups (true) or roles (false) that users can be put in.
     pub groups: bool,
     pub roles: bool,
+    /// A group's members can be listed, added and removed (`Provider::group_members`,
+    /// `add_group_members`, `remove_group_members`).
+    pub members: bool,
+    /// `Provider::create_group`.
+    pub create_groups: bool,
+    /// `Provider::delete_group`.
+    pub delete_groups: bool,
 }
 
-/// The user operations not every vendor has.
+/// The operations not every vendor has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
     Delete,
     Deactivate,
     Reactivate,
+    /// Listing, adding and removing a group's members.
+    GroupMembers,
+    CreateGroup,
+    DeleteGroup,
 }
 
 impl Capabilities {
+    /// A vendor with roles and no group membership (Bleemeo, Cradl): what to use instead of
+    /// a groups verb.
+    pub fn roles_only(&self) -> bool {
+        self.roles && !self.members
+    }
+
+    fn roles_instead(&self) -> Option<&'static str> {
+        self.roles_only()
+            .then_some("roster users update USER --add-role ROLE")
+    }
+
     /// `Ok` if the vendor can do `op`; else the error to show, before anything is sent, naming
     /// the nearest command that works.
     pub fn require(&self, op: Operation, provider: ProviderKind) -> Result<(), ProviderError> {
@@ -142,6 +168,9 @@ impl Capabilities {
                 self.delete.then_some("roster users delete"),
             ),
             Operation::Reactivate => (self.reactivate, "reactivate", None),
+            Operation::GroupMembers => (self.members, "group membership", self.roles_instead()),
+            Operation::CreateGroup => (self.create_groups, "creating groups", self.roles_instead()),
+            Operation::DeleteGroup => (self.delete_groups, "deleting groups", self.roles_instead()),
         };
         if supported {
             Ok(())
@@ -222,6 +251,50 @@ pub trait Provider: Send + Sync {
 
     /// Every group or role a user can be put in.
     async fn list_groups(&self) -> Result<Vec<Group>, ProviderError>;
+
+    /// Every member of the group `group_id` (an id from `list_groups`). The default is for
+    /// vendors without group membership (`Capabilities::members` false): the "not supported"
+    /// error, naming what to use instead.
+    async fn group_members(&self, _group_id: &str) -> Result<Vec<User>, ProviderError> {
+        membership::unsupported(self.capabilities(), Operation::GroupMembers, self.kind())
+    }
+
+    /// Put the users `user_ids` in the group `group_id`; a user already in it is left alone
+    /// (`Ok`). One outcome per user, in order. `Err` when the change failed as a whole (one
+    /// request for every user, or the group itself refused); `--dry-run` is `Err(DryRun)`
+    /// there or per user.
+    async fn add_group_members(
+        &self,
+        _group_id: &str,
+        _user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        membership::unsupported(self.capabilities(), Operation::GroupMembers, self.kind())
+    }
+
+    /// Take the users `user_ids` out of the group `group_id`; a user not in it is left alone.
+    /// Outcomes as for `add_group_members`.
+    async fn remove_group_members(
+        &self,
+        _group_id: &str,
+        _user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        membership::unsupported(self.capabilities(), Operation::GroupMembers, self.kind())
+    }
+
+    /// Create a group named `name`, where the vendor allows it (`Capabilities::create_groups`).
+    async fn create_group(
+        &self,
+        _name: &str,
+        _description: Option<&str>,
+    ) -> Result<Group, ProviderError> {
+        membership::unsupported(self.capabilities(), Operation::CreateGroup, self.kind())
+    }
+
+    /// Delete the group `group_id` (its members stay users), where the vendor allows it
+    /// (`Capabilities::delete_groups`).
+    async fn delete_group(&self, _group_id: &str) -> Result<(), ProviderError> {
+        membership::unsupported(self.capabilities(), Operation::DeleteGroup, self.kind())
+    }
 
     /// The user this profile's credentials sign in as, so deactivating or deleting it (which
     /// would lock the profile out) can be refused before sending. `None` (the default) where

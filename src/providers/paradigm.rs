@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::http::{Request, Response};
-use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
+use super::{Capabilities, Derived, HttpClient, MemberOutcome, Page, Provider, ProviderError};
 use crate::config::Profile;
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
@@ -14,9 +14,10 @@ use crate::providers::ProviderKind;
 use crate::secret::Secret;
 
 pub(crate) mod descriptor;
+mod groups;
 mod wire;
 
-use wire::{decode_error, id_string, WireGroup, WirePage, WireRef, WireUser};
+use wire::{decode_error, id_string, WirePage, WireRef, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 const LANGUAGES: [&str; 4] = ["ar", "en", "fr", "de"];
@@ -128,61 +129,6 @@ impl Paradigm {
             }
         }
     }
-
-    async fn group_pages(&self) -> Result<Vec<WireGroup>, ProviderError> {
-        let mut req = self
-            .request(Method::GET, "/api/v3/groups")
-            .query("page", 1)
-            .query("per_page", PAGE_SIZE);
-        let mut all = Vec::new();
-        loop {
-            let page: WirePage<WireGroup> = self.send(&req).await?.json("the group list")?;
-            all.extend(page.results);
-            match page.next {
-                Some(n) => req = self.follow(&n)?,
-                None => return Ok(all),
-            }
-        }
-    }
-
-    /// Put `user_id` in or out of `group_id`: read the group fresh, then PUT the whole list.
-    async fn change_membership(
-        &self,
-        group_id: &str,
-        user_id: &str,
-        member: bool,
-    ) -> Result<(), ProviderError> {
-        let groups = self.group_pages().await?;
-        let group = groups
-            .into_iter()
-            .find(|g| id_string(&g.id) == group_id)
-            .ok_or_else(|| ProviderError::not_found(format!("no group with id {group_id}")))?;
-        let mut ids: Vec<Value> = group.user_ids;
-        let present = ids.iter().any(|v| id_string(v) == user_id);
-        if present == member {
-            return Ok(());
-        }
-        if member {
-            ids.push(int_or_string(user_id));
-        } else {
-            ids.retain(|v| id_string(v) != user_id);
-        }
-        let body = json!({
-            "name": group.name.unwrap_or_default(),
-            "description": group.description,
-            "user_ids": ids,
-        });
-        let req = self
-            .request(Method::PUT, &format!("/api/v3/groups/{group_id}"))
-            .json(body);
-        self.send(&req).await.map(|_| ())
-    }
-}
-
-fn int_or_string(id: &str) -> Value {
-    id.parse::<u64>()
-        .map(Value::from)
-        .unwrap_or_else(|_| Value::String(id.to_string()))
 }
 
 /// Paradigm's ids are integers; anything else cannot name a user or group.
@@ -255,6 +201,9 @@ impl Provider for Paradigm {
             delete: true,
             groups: true,
             roles: false,
+            members: true,
+            create_groups: false,
+            delete_groups: false,
         }
     }
 
@@ -434,11 +383,16 @@ impl Provider for Paradigm {
                 .json(Value::Object(fields));
             dry_run_tolerant(self.send(&req).await.map(|_| ()), &mut dry)?;
         }
-        for g in &patch.add_groups {
-            dry_run_tolerant(self.change_membership(g, id, true).await, &mut dry)?;
-        }
-        for g in &patch.remove_groups {
-            dry_run_tolerant(self.change_membership(g, id, false).await, &mut dry)?;
+        let one = [id.to_string()];
+        for (groups, member) in [(&patch.add_groups, true), (&patch.remove_groups, false)] {
+            for g in groups {
+                let changed = self.change_members(g, &one, member).await;
+                let first = changed.and_then(|mut o| match o.pop() {
+                    Some(o) => o.result,
+                    None => Ok(()),
+                });
+                dry_run_tolerant(first, &mut dry)?;
+            }
         }
         if dry {
             return Err(ProviderError::DryRun);
@@ -472,6 +426,26 @@ impl Provider for Paradigm {
                 description: g.description,
             })
             .collect())
+    }
+
+    async fn group_members(&self, group_id: &str) -> Result<Vec<User>, ProviderError> {
+        self.members(group_id).await
+    }
+
+    async fn add_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.change_members(group_id, user_ids, true).await
+    }
+
+    async fn remove_group_members(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<MemberOutcome>, ProviderError> {
+        self.change_members(group_id, user_ids, false).await
     }
 }
 

@@ -9,6 +9,7 @@ mod config;
 mod cradl;
 mod errors;
 mod generated;
+mod groups;
 mod hardening;
 mod help;
 mod import;

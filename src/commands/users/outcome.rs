@@ -60,7 +60,7 @@ pub(crate) async fn delete(target: &Target, user: &User) -> Outcome<()> {
             error,
             "looked up afterwards, the user is still there: not deleted",
         )),
-        Err(lookup) => Err(unknown(error, lookup)),
+        Err(lookup) => Err(lookup_failed(error, lookup)),
     }
 }
 
@@ -90,7 +90,7 @@ pub(crate) async fn set_active(target: &Target, user: &User, active: bool) -> Ou
             error,
             &format!("looked up afterwards, the user is still {state}: not changed"),
         )),
-        Err(lookup) => Err(unknown(error, lookup)),
+        Err(lookup) => Err(lookup_failed(error, lookup)),
     }
 }
 
@@ -112,14 +112,14 @@ pub(crate) async fn create(target: &Target, new: &NewUser) -> Outcome<User> {
             error,
             "looked the email up afterwards: no such user, so it was not created",
         )),
-        Err(lookup) => Err(unknown(error, lookup)),
+        Err(lookup) => Err(lookup_failed(error, lookup)),
     }
 }
 
 /// The write's own error, with what the look-up found. The kind is kept: a 5xx stays worth
 /// retrying (exit 75). A 404 to a delete of a user still listed is the vendor contradicting
 /// itself.
-fn still(error: ProviderError, found: &str) -> Failed {
+pub(crate) fn still(error: ProviderError, found: &str) -> Failed {
     let error = match error {
         ProviderError::Protocol { message } | ProviderError::NotFound { message } => {
             ProviderError::Protocol {
@@ -142,7 +142,7 @@ fn still(error: ProviderError, found: &str) -> Failed {
 }
 
 /// Neither the write's answer nor the look-up came back: nobody knows, and the report says so.
-fn unknown(error: ProviderError, lookup: ProviderError) -> Failed {
+pub(crate) fn lookup_failed(error: ProviderError, lookup: ProviderError) -> Failed {
     let message = format!(
         "{error}; the outcome is unknown: it may have been applied, and looking it up failed \
          too ({lookup})"
@@ -179,7 +179,7 @@ mod tests {
             matches!(f.error, ProviderError::Protocol { .. }),
             "not exit 5"
         );
-        let f = unknown(
+        let f = lookup_failed(
             ProviderError::Network {
                 message: "connection reset".into(),
                 hint: None,

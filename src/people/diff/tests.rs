@@ -64,6 +64,7 @@ fn caps(deactivate: bool, delete: bool) -> Capabilities {
         delete,
         groups: true,
         roles: false,
+        ..Capabilities::default()
     }
 }
 

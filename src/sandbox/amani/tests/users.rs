@@ -222,3 +222,21 @@ async fn patch_changes_any_create_field_and_is_active() {
     let answer = call(&h, Method::PATCH, missing, &token, json!({})).await;
     assert_eq!(answer.status, 404);
 }
+
+/// A permission group has no route of its own (the README lists only `GET /api/v2/group`):
+/// there is nothing to delete, and membership changes only through a user's `groups`.
+#[tokio::test]
+async fn permission_groups_change_only_through_users() {
+    let h = Harness::seeded().await;
+    let (token, _) = tokens(&h).await;
+    for method in [Method::DELETE, Method::PATCH, Method::GET] {
+        let answer = call(&h, method, "/api/v2/group/3", &token, json!({})).await;
+        assert_eq!(answer.status, 404, "{answer:?}");
+        assert!(answer.body["detail"].is_string());
+    }
+    let answer = call(&h, Method::PUT, "/api/v2/group", &token, json!({})).await;
+    assert_eq!(answer.status, 405);
+    assert_eq!(answer.header("allow"), Some("GET"));
+    let count = h.sandbox.with_state(|s| s.amani.groups.len());
+    assert_eq!(count, 3);
+}

@@ -143,6 +143,25 @@ async fn group_put_replaces_members_and_users_show_it() {
     envelope(unknown, 404, "not_found");
 }
 
+/// The README documents no way to create or delete a group: `groups create` and `delete` must
+/// meet the 405 a real tenant gives, with nothing changed.
+#[tokio::test]
+async fn groups_can_be_neither_created_nor_deleted() {
+    let h = Harness::seeded().await;
+    let answer = h
+        .send(Method::DELETE, "/api/v3/groups/2", Value::Null)
+        .await;
+    let answer = envelope(answer, 405, "method_not_allowed");
+    assert_eq!(answer.header("allow"), Some("PUT, PATCH"));
+    let answer = h
+        .send(Method::POST, "/api/v3/groups", json!({"name": "New"}))
+        .await;
+    envelope(answer, 405, "method_not_allowed");
+    let groups = h.sandbox.snapshot().paradigm.groups;
+    let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Engineering", "Sales", "Support"]);
+}
+
 #[tokio::test]
 async fn group_patch_renames_but_refuses_members() {
     let h = Harness::seeded().await;
