@@ -10,6 +10,7 @@ pub mod error;
 pub mod fsutil;
 pub mod model;
 pub mod output;
+pub mod people;
 pub mod prompt;
 pub mod providers;
 pub mod redact;

@@ -104,7 +104,13 @@ impl Terminal {
         } else {
             ("", "", "")
         };
-        eprintln!("{red}error:{reset} {}", redact::message(&e.to_string()));
+        // Pending changes are the answer `roster plan` was asked for, not a failure.
+        let (red, label) = if e.kind() == crate::error::ErrorKind::Pending {
+            (yellow, "pending:")
+        } else {
+            (red, "error:")
+        };
+        eprintln!("{red}{label}{reset} {}", redact::message(&e.to_string()));
         if let Some(hint) = e.hint() {
             eprintln!("{yellow}hint:{reset} {}", redact::message(hint));
         }

@@ -177,6 +177,32 @@ async fn execute(
             (Action::WouldCreate, Ok(None))
         }
         Work::Update { id, .. } if dry_run => (Action::WouldUpdate, Ok(Some(id.clone()))),
+        Work::Delete { id } | Work::SetActive { id, .. } if dry_run => {
+            (Action::WouldUpdate, Ok(Some(id.clone())))
+        }
+        Work::Delete { id } | Work::SetActive { id, .. } => {
+            let removal = match &task.work {
+                Work::SetActive { active, .. } => {
+                    super::remove::set_active(target, id, *active).await
+                }
+                _ => super::remove::delete(target, id).await,
+            };
+            let o = match removal {
+                // Not sent: the next run plans it again.
+                None => outcome(task, profile, Action::NotRun, None, None),
+                Some(Ok(action)) => outcome(task, profile, action, Some(id.clone()), None),
+                Some(Err(error)) => {
+                    outcome(task, profile, Action::Failed, Some(id.clone()), Some(error))
+                }
+            };
+            record(entry(
+                Event::Done,
+                Some(o.action),
+                o.id.clone(),
+                o.error.clone(),
+            ));
+            return o;
+        }
         Work::Create(new) => {
             record(entry(Event::Start, None, None, None));
             let mut o = match create(target, new).await {

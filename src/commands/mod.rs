@@ -1,9 +1,11 @@
 //! The nouns under `roster` (the clap tree's top lives in `cli`), their dispatch to one file per
 //! verb, and the error report.
 
+pub mod apply;
 pub mod completions;
 pub mod groups;
 pub mod log;
+pub mod plan;
 pub mod profiles;
 pub mod resolve;
 pub mod sandbox;
@@ -27,6 +29,8 @@ pub enum Command {
     /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
     Profiles(profiles::ProfilesCommand),
+    Plan(plan::Args),
+    Apply(apply::Args),
     /// Run or reset the local emulator of every vendor's API
     #[command(subcommand)]
     Sandbox(sandbox::SandboxCommand),
@@ -39,7 +43,10 @@ pub enum Command {
 impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
     pub fn handles_interrupt(&self) -> bool {
-        matches!(self, Command::Users(users::UsersCommand::Import(_)))
+        matches!(
+            self,
+            Command::Users(users::UsersCommand::Import(_)) | Command::Apply(_)
+        )
     }
 
     /// The command as audit lines name it, and whether it sends changes (then a log that
@@ -68,6 +75,8 @@ impl Command {
                 GroupsCommand::Delete(_) => ("groups delete", true),
             },
             Command::Profiles(_) => ("profiles", false),
+            Command::Plan(_) => ("plan", false),
+            Command::Apply(_) => ("apply", true),
             Command::Log(_) => ("log", false),
             Command::Sandbox(_) => ("sandbox", false),
             Command::Completions(_) => ("completions", false),
@@ -82,6 +91,8 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
         Command::Groups(verb) => groups::run(ctx, verb).await,
         Command::Profiles(verb) => profiles::run(ctx, verb).await,
         Command::Log(a) => log::run(ctx, a).await,
+        Command::Plan(a) => plan::run(ctx, a).await,
+        Command::Apply(a) => apply::run(ctx, a).await,
         Command::Completions(_) | Command::Sandbox(_) => Err(Error::failure(
             "internal: this command runs without a context",
         )),

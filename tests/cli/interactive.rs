@@ -9,6 +9,7 @@ use roster::sandbox::PARADIGM_TEST_KEY;
 
 use crate::common::{code, stderr, Env};
 
+mod apply;
 mod colour;
 mod verbs;
 
