@@ -16,6 +16,9 @@ _roster() {
             ",$1")
                 cmd="roster"
                 ;;
+            roster,apply)
+                cmd="roster__subcmd__apply"
+                ;;
             roster,completions)
                 cmd="roster__subcmd__completions"
                 ;;
@@ -30,6 +33,9 @@ _roster() {
                 ;;
             roster,people)
                 cmd="roster__subcmd__people"
+                ;;
+            roster,plan)
+                cmd="roster__subcmd__plan"
                 ;;
             roster,profiles)
                 cmd="roster__subcmd__profiles"
@@ -82,6 +88,9 @@ _roster() {
             roster__subcmd__groups__subcmd__help,remove)
                 cmd="roster__subcmd__groups__subcmd__help__subcmd__remove"
                 ;;
+            roster__subcmd__help,apply)
+                cmd="roster__subcmd__help__subcmd__apply"
+                ;;
             roster__subcmd__help,completions)
                 cmd="roster__subcmd__help__subcmd__completions"
                 ;;
@@ -96,6 +105,9 @@ _roster() {
                 ;;
             roster__subcmd__help,people)
                 cmd="roster__subcmd__help__subcmd__people"
+                ;;
+            roster__subcmd__help,plan)
+                cmd="roster__subcmd__help__subcmd__plan"
                 ;;
             roster__subcmd__help,profiles)
                 cmd="roster__subcmd__help__subcmd__profiles"
@@ -314,12 +326,66 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups people profiles sandbox log completions help"
+            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups people profiles plan apply sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__apply)
+            opts="-o -y -v -q -h -V --prune --generate-password --concurrency --journal --report --force --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -808,8 +874,22 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="users groups people profiles sandbox log completions help"
+            opts="users groups people profiles plan apply sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -962,6 +1042,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__people)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1339,6 +1433,52 @@ _roster() {
                     return 0
                     ;;
                 --missing-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__plan)
+            opts="-o -y -v -q -h -V --prune --out --force --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

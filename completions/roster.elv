@@ -42,6 +42,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand groups 'List groups and roles; list, add and remove a group''s members'
             cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
+            cand plan 'Show the changes that would make every profile match a people file'
+            cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand log 'Show the audit log of every change roster sent'
             cand completions 'Print a shell completion script'
@@ -827,6 +829,59 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;profiles;help;help'= {
         }
+        &'roster;plan'= {
+            cand --out 'Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not exist yet'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --fields 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json; strings print raw)'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --prune 'Also remove accounts the file does not name: deactivate, or delete where the vendor cannot deactivate'
+            cand --force 'Replace an existing --out file'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;apply'= {
+            cand --concurrency 'Requests in flight per profile at most (the profile''s rate applies too)'
+            cand --journal 'The journal file [default: under the data dir, keyed by the file and its profiles]'
+            cand --report 'Also write the results as CSV to this file (mode 0600); it must not exist yet'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --fields 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json; strings print raw)'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --prune 'Also remove accounts the file does not name (as `roster plan --prune`)'
+            cand --generate-password 'Generate a strong password for each new user of vendors that need one, shown once in the results'
+            cand --force 'Replace an existing --report file (it may hold an earlier run''s generated passwords)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;sandbox'= {
             cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
@@ -974,6 +1029,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand groups 'List groups and roles; list, add and remove a group''s members'
             cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
+            cand plan 'Show the changes that would make every profile match a people file'
+            cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
             cand sandbox 'Run or reset the local emulator of every vendor''s API'
             cand log 'Show the audit log of every change roster sent'
             cand completions 'Print a shell completion script'
@@ -1052,6 +1109,10 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;profiles;remove'= {
         }
         &'roster;help;profiles;logout'= {
+        }
+        &'roster;help;plan'= {
+        }
+        &'roster;help;apply'= {
         }
         &'roster;help;sandbox'= {
             cand serve 'Serve every vendor''s emulated API until Ctrl-C'

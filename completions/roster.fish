@@ -47,6 +47,8 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, crea
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
 complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_needs_command" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
+complete -c roster -n "__fish_roster_needs_command" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
 complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Show the audit log of every change roster sent'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -700,6 +702,53 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand plan" -l out -d 'Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not exist yet' -r -F
+complete -c roster -n "__fish_roster_using_subcommand plan" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand plan" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand plan" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand plan" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand plan" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand plan" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand plan" -l prune -d 'Also remove accounts the file does not name: deactivate, or delete where the vendor cannot deactivate'
+complete -c roster -n "__fish_roster_using_subcommand plan" -l force -d 'Replace an existing --out file'
+complete -c roster -n "__fish_roster_using_subcommand plan" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand plan" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand plan" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand plan" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand plan" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand plan" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l concurrency -d 'Requests in flight per profile at most (the profile\'s rate applies too)' -r
+complete -c roster -n "__fish_roster_using_subcommand apply" -l journal -d 'The journal file [default: under the data dir, keyed by the file and its profiles]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand apply" -l report -d 'Also write the results as CSV to this file (mode 0600); it must not exist yet' -r -F
+complete -c roster -n "__fish_roster_using_subcommand apply" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand apply" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand apply" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand apply" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand apply" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand apply" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand apply" -l prune -d 'Also remove accounts the file does not name (as `roster plan --prune`)'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l generate-password -d 'Generate a strong password for each new user of vendors that need one, shown once in the results'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l force -d 'Replace an existing --report file (it may hold an earlier run\'s generated passwords)'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand apply" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand apply" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand apply" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand apply" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
@@ -824,14 +873,16 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'

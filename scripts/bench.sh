@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks reported in BENCHMARKS.md. Run from the repository root:
-#   bash scripts/bench.sh [startup] [list] [big] [people] [import] [loop] [chaos]   (default: all)
+#   bash scripts/bench.sh [startup] [list] [big] [people] [import] [loop] [chaos] [plan]   (default: all)
 # Needs hyperfine, GNU time, jq and curl (Debian: apt-get install hyperfine time jq curl). Everything runs on
 # 127.0.0.1 against `roster sandbox serve`; nothing leaves the machine.
 set -euo pipefail
@@ -157,4 +157,35 @@ done
 jq -r '.cradl as $c | $c.users[] | .profile_id as $p | $c.profiles[] | select(.profile_id == $p) | .email' \
   "$work/state.json" | grep '^chaos' | sort > "$work/cradl.emails" || true
 echo "cradl: $(sort -u "$work/cradl.emails" | wc -l) distinct chaos users, $(uniq -d "$work/cradl.emails" | wc -l) duplicated"
+fi
+
+if want plan; then
+echo "== roster plan: 5 profiles x 10,000 people (sandbox --seed-users 10000 --rate-limit 1000/s)"
+serve ppl --seed-users 10000 --rate-limit 1000/s --user-quota 100000
+export ROSTER_CONFIG=$work/ppl.toml
+# A fifth profile: a second Paradigm key on the same tenant.
+awk '/^\[profiles\.paradigm\]$/ {p=1; print "\n[profiles.paradigm2]"; next} /^\[/ {p=0} p' \
+  "$ROSTER_CONFIG" > "$work/p2.toml"
+cat "$work/p2.toml" >> "$ROSTER_CONFIG"
+pace "$ROSTER_CONFIG" 980/s
+# 9,900 of the seeded people as they are, and 100 new ones: 500 creates pending.
+{
+  echo '[defaults]'
+  echo 'profiles = ["paradigm", "paradigm2", "bleemeo", "amani", "cradl"]'
+  for i in $(seq 0 9899); do printf '\n[[person]]\nemail = "user%d@bench.example"\n' "$i"; done
+  for i in $(seq 1 100); do
+    printf '\n[[person]]\nemail = "new%d@bench.example"\nfirst_name = "New"\nlast_name = "Person%d"\n' "$i" "$i"
+  done
+} > "$work/people.toml"
+before=$(stats ppl | jq .requests)
+start=$(date +%s.%N)
+code=0
+/usr/bin/time -f "%M" -o "$work/rss" "$BIN" -q plan "$work/people.toml" -o json \
+  > "$work/plan.json" 2> /dev/null || code=$?
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+after=$(stats ppl | jq .requests)
+echo "exit $code (8: changes pending); $(jq '.summary' -c "$work/plan.json")"
+# GNU time puts "Command exited with non-zero status 8" first: the figure is the last line.
+echo "requests: $((after - before)); wall: $wall s; peak RSS $(( $(tail -1 "$work/rss") / 1024 )) MB"
+stats ppl | jq -c '.by_route | with_entries(select(.key | startswith("GET")))'
 fi

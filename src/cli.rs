@@ -2,15 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::commands::groups::GroupsCommand;
-use crate::commands::people;
-use crate::commands::profiles::ProfilesCommand;
-use crate::commands::sandbox::SandboxCommand;
-use crate::commands::users::UsersCommand;
-use crate::commands::{completions, log};
+use crate::commands::completions;
+pub use crate::commands::Command;
 use crate::context::Settings;
 use crate::output::{ColorChoice, OutputFormat};
 
@@ -129,68 +125,6 @@ impl From<GlobalArgs> for Settings {
             sandbox: g.sandbox,
             fields: g.fields,
             jq: g.jq,
-        }
-    }
-}
-
-// Parsed once per process: variant sizes do not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// List, create, change and remove user accounts
-    #[command(subcommand)]
-    Users(UsersCommand),
-    /// List groups and roles; list, add and remove a group's members
-    #[command(subcommand)]
-    Groups(GroupsCommand),
-    People(people::Args),
-    /// Add, inspect, check and remove the configured profiles
-    #[command(subcommand)]
-    Profiles(ProfilesCommand),
-    /// Run or reset the local emulator of every vendor's API
-    #[command(subcommand)]
-    Sandbox(SandboxCommand),
-    /// Show the audit log of every change roster sent
-    Log(log::Args),
-    /// Print a shell completion script
-    Completions(completions::Args),
-}
-
-impl Command {
-    /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
-    pub fn handles_interrupt(&self) -> bool {
-        matches!(self, Command::Users(UsersCommand::Import(_)))
-    }
-
-    /// The command as audit lines name it, and whether it sends changes (then a log that
-    /// cannot be kept stops it before the first). Every write is recorded whatever this says.
-    pub fn audit_name(&self) -> (&'static str, bool) {
-        match self {
-            Command::Users(verb) => match verb {
-                UsersCommand::List(_) => ("users list", false),
-                UsersCommand::Get(_) => ("users get", false),
-                UsersCommand::Find(_) => ("users find", false),
-                UsersCommand::Create(_) => ("users create", true),
-                UsersCommand::Update(_) => ("users update", true),
-                UsersCommand::Import(_) => ("users import", true),
-                UsersCommand::Offboard(_) => ("users offboard", true),
-                UsersCommand::Deactivate(_) => ("users deactivate", true),
-                UsersCommand::Reactivate(_) => ("users reactivate", true),
-                UsersCommand::Delete(_) => ("users delete", true),
-            },
-            Command::Groups(verb) => match verb {
-                GroupsCommand::List(_) => ("groups list", false),
-                GroupsCommand::Members(_) => ("groups members", false),
-                GroupsCommand::Add(_) => ("groups add", true),
-                GroupsCommand::Remove(_) => ("groups remove", true),
-                GroupsCommand::Create(_) => ("groups create", true),
-                GroupsCommand::Delete(_) => ("groups delete", true),
-            },
-            Command::People(_) => ("people", false),
-            Command::Profiles(_) => ("profiles", false),
-            Command::Log(_) => ("log", false),
-            Command::Sandbox(_) => ("sandbox", false),
-            Command::Completions(_) => ("completions", false),
         }
     }
 }

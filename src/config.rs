@@ -13,7 +13,7 @@ mod profile;
 mod rate;
 mod values;
 
-pub use rate::RateLimit;
+pub use crate::providers::{Profile, RateLimit};
 
 /// A config problem, naming the file and, where there is one, the profile and key.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +66,17 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl From<ConfigError> for crate::error::Error {
+    fn from(err: ConfigError) -> Self {
+        let hint = err.hint();
+        let e = crate::error::Error::new(crate::error::ErrorKind::Config, err.to_string());
+        match hint {
+            Some(h) => e.with_hint(h),
+            None => e,
+        }
+    }
+}
 
 /// The parsed config file, validated but with no secret resolved yet.
 ///
@@ -127,33 +138,6 @@ impl fmt::Debug for SecretSource {
             SecretSource::Command(c) => write!(f, "command `{c}`"),
             SecretSource::Literal(_) => f.write_str("literal [redacted]"),
         }
-    }
-}
-
-/// A profile ready to use: secrets resolved.
-#[derive(Debug, Clone)]
-pub struct Profile {
-    pub name: String,
-    pub kind: ProviderKind,
-    pub base_url: String,
-    pub timeout: Duration,
-    pub rate_limit: Option<RateLimit>,
-    pub settings: BTreeMap<String, String>,
-    pub secrets: BTreeMap<String, Secret>,
-    /// The config file it came from, for hints.
-    pub source: String,
-    /// Log in afresh, ignoring any cached token (`profiles check`, `profiles add`): the point
-    /// is to test the credentials, not a token they once earned.
-    pub fresh_login: bool,
-}
-
-impl Profile {
-    pub fn setting(&self, key: &str) -> Option<&str> {
-        self.settings.get(key).map(String::as_str)
-    }
-
-    pub fn secret(&self, key: &str) -> Option<&Secret> {
-        self.secrets.get(key)
     }
 }
 

@@ -7,9 +7,10 @@ use crate::audit::{self, AuditedProvider, Recorder, Trail};
 use crate::config::{config_path, Config, Profile, RateLimit};
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{ColorChoice, Output, OutputFormat};
-use crate::prompt::{can_prompt, Prompter, TerminalPrompter};
+use crate::prompt::{Prompter, TerminalPrompter};
 use crate::providers::{self, HttpClient, Provider, ProviderError};
 use crate::sandbox;
+use crate::terminal::Terminal;
 
 /// The global flags as a command sees them, whoever parsed them (clap's `GlobalArgs` in `cli.rs`).
 #[derive(Debug, Clone)]
@@ -35,6 +36,8 @@ pub struct Settings {
 pub struct Context {
     pub settings: Settings,
     pub out: Output,
+    /// What stdin/stdout/stderr are, colour and `--quiet`: warnings, progress, prompts ask it.
+    pub terminal: Terminal,
     pub http: HttpClient,
     pub prompter: Box<dyn Prompter>,
     /// A person can answer prompts.
@@ -90,14 +93,15 @@ impl Target {
 impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
     pub async fn new(global: Settings) -> Result<Context> {
+        let terminal = Terminal::new(global.color, global.quiet);
         let shape = crate::output::Shape::new(global.fields.as_deref(), global.jq.as_deref())?;
-        let out = Output::new(global.output, global.color, global.quiet).with_shape(shape);
+        let out = Output::new(global.output, &terminal).with_shape(shape);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
-        let interactive = can_prompt(global.no_input);
+        let interactive = terminal.can_prompt(global.no_input);
         let no_prompt = if interactive {
             None
         } else {
-            Some(no_prompt_reason(global.no_input))
+            Some(no_prompt_reason(&terminal, global.no_input))
         };
         let sandbox = if global.sandbox {
             Some(start_sandbox().await?)
@@ -107,6 +111,7 @@ impl Context {
         Ok(Context {
             settings: global,
             out,
+            terminal,
             http,
             prompter: Box::new(TerminalPrompter),
             interactive,
@@ -392,10 +397,9 @@ pub fn pass_or_ask(pronoun: &str, why: Option<&str>) -> String {
     }
 }
 
-/// Why nobody can be asked, for a process where [`can_prompt`] said no. `--no-input` and
+/// Why nobody can be asked, for a process where [`Terminal::can_prompt`] said no. `--no-input` and
 /// `ROSTER_NO_INPUT` reach clap as one flag; the command line tells them apart.
-pub fn no_prompt_reason(no_input: bool) -> &'static str {
-    use std::io::IsTerminal;
+pub fn no_prompt_reason(terminal: &Terminal, no_input: bool) -> &'static str {
     if no_input {
         let on_command_line = std::env::args_os()
             .skip(1)
@@ -406,7 +410,7 @@ pub fn no_prompt_reason(no_input: bool) -> &'static str {
         } else {
             "ROSTER_NO_INPUT is set"
         }
-    } else if !std::io::stdin().is_terminal() {
+    } else if !terminal.stdin_tty {
         "stdin is not a terminal"
     } else {
         "stderr is not a terminal"

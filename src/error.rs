@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::config::ConfigError;
-
 /// What went wrong, in the terms a script acts on. Each kind has exactly one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -21,6 +19,9 @@ pub enum ErrorKind {
     Conflict,
     /// Some items of a batch failed.
     Partial,
+    /// `roster plan`: the accounts differ from the people file; changes are pending. Not a
+    /// failure: CI reads it as drift.
+    Pending,
     /// Rate limit, 5xx or timeout still failing after retries: trying later may work.
     Temporary,
     /// The person cancelled (Ctrl-C, Esc, "no").
@@ -29,7 +30,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in the order of its exit code.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Failure,
         ErrorKind::Usage,
         ErrorKind::Config,
@@ -37,6 +38,7 @@ impl ErrorKind {
         ErrorKind::NotFound,
         ErrorKind::Conflict,
         ErrorKind::Partial,
+        ErrorKind::Pending,
         ErrorKind::Temporary,
         ErrorKind::Cancelled,
     ];
@@ -52,6 +54,9 @@ impl ErrorKind {
             ErrorKind::NotFound => 5,
             ErrorKind::Conflict => 6,
             ErrorKind::Partial => 7,
+            // The next code after the failures 1-7: below sysexits' 64-78 and the signals'
+            // 128+, so a CI step can tell drift (8) from a failed run.
+            ErrorKind::Pending => 8,
             ErrorKind::Temporary => 75,
             ErrorKind::Cancelled => 130,
         }
@@ -74,6 +79,9 @@ impl ErrorKind {
             ErrorKind::NotFound => "not found",
             ErrorKind::Conflict => "already exists / conflict",
             ErrorKind::Partial => "partial failure: some items of a batch failed",
+            ErrorKind::Pending => {
+                "changes pending: `roster plan` found accounts that differ from the people file"
+            }
             ErrorKind::Temporary => {
                 "temporary failure: rate limit, 5xx or timeout still failing after retries; retry \
                  later"
@@ -92,6 +100,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not found",
             ErrorKind::Conflict => "conflict",
             ErrorKind::Partial => "partial failure",
+            ErrorKind::Pending => "changes pending",
             ErrorKind::Temporary => "temporary (retry later)",
             ErrorKind::Cancelled => "cancelled",
         }
@@ -226,15 +235,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<ConfigError> for Error {
-    fn from(err: ConfigError) -> Self {
-        let hint = err.hint();
-        let mut e = Error::new(ErrorKind::Config, err.to_string());
-        e.hint = hint;
-        e
-    }
-}
-
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::Interrupted {
@@ -258,6 +258,7 @@ mod tests {
             (ErrorKind::NotFound, 5),
             (ErrorKind::Conflict, 6),
             (ErrorKind::Partial, 7),
+            (ErrorKind::Pending, 8),
             (ErrorKind::Temporary, 75),
             (ErrorKind::Cancelled, 130),
         ];
@@ -269,7 +270,7 @@ mod tests {
     #[test]
     fn every_kind_is_in_the_table_once_in_code_order() {
         let codes: Vec<u8> = exit_statuses().iter().map(|(c, _)| *c).collect();
-        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 75, 130]);
+        assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 75, 130]);
         let summary = exit_code_summary();
         for code in codes {
             assert!(summary.contains(&format!("{code} ")), "{summary}");

@@ -11,12 +11,16 @@ pub mod error;
 pub mod fsutil;
 pub mod model;
 pub mod output;
+pub mod people;
 pub mod prompt;
 pub mod providers;
 pub mod redact;
 pub mod rules;
 pub mod sandbox;
 pub mod secret;
+pub mod terminal;
+
+use clap::CommandFactory;
 
 use cli::{Cli, Command};
 use context::Context;
@@ -26,7 +30,7 @@ use error::Result;
 pub async fn run(cli: Cli) -> Result<()> {
     // Commands that need neither config nor a vendor start nothing else.
     match cli.command {
-        Command::Completions(args) => return commands::completions::run(args),
+        Command::Completions(args) => return commands::completions::run(args, Cli::command()),
         Command::Sandbox(cmd) => return commands::sandbox::run(&cli.global.into(), cmd).await,
         _ => {}
     }

@@ -20,7 +20,8 @@ fn main() -> ExitCode {
             None => e.exit(),
         },
     };
-    let color = !matches!(cli.global.color, roster::output::ColorChoice::Never);
+    // Errors are reported even under --quiet; the terminal only decides their colour.
+    let terminal = roster::terminal::Terminal::new(cli.global.color, false);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            roster::commands::report(&e, color);
+            terminal.report(&e);
             ExitCode::from(e.exit_code())
         }
     }

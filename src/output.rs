@@ -6,7 +6,7 @@
 //! (`\u001b`), and CSV keeps the raw value: it is data for programs, and a spreadsheet or a
 //! re-import must see the name as the vendor holds it.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
@@ -36,13 +36,8 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// When to use colour (`--color`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
+pub use crate::terminal::ColorChoice;
+use crate::terminal::Terminal;
 
 /// How results are written, decided once per process.
 #[derive(Debug, Clone)]
@@ -54,23 +49,18 @@ pub struct Output {
     pub stdout_tty: bool,
     /// `--fields` and `--jq`.
     pub shape: Shape,
+    /// Where notes and warnings go.
+    pub terminal: Terminal,
 }
 
 impl Output {
-    pub fn new(format: OutputFormat, color: ColorChoice, quiet: bool) -> Self {
-        let stdout_tty = std::io::stdout().is_terminal();
-        let color = match color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
+    pub fn new(format: OutputFormat, terminal: &Terminal) -> Self {
         Output {
             format,
-            color,
-            quiet,
-            stdout_tty,
+            color: terminal.stdout_color(),
+            quiet: terminal.quiet,
+            stdout_tty: terminal.stdout_tty,
+            terminal: terminal.clone(),
             shape: Shape::default(),
         }
     }
@@ -86,16 +76,12 @@ impl Output {
 
     /// A note for the person (stderr), silenced by `--quiet`.
     pub fn note(&self, message: impl AsRef<str>) {
-        if !self.quiet {
-            eprintln!("{}", redact::message(message.as_ref()));
-        }
+        self.terminal.note(message);
     }
 
     /// A warning (stderr), silenced by `--quiet`.
     pub fn warn(&self, message: impl AsRef<str>) {
-        if !self.quiet {
-            eprintln!("warning: {}", redact::message(message.as_ref()));
-        }
+        self.terminal.warn(message);
     }
 
     /// One item: an object in JSON, a line in NDJSON, a header and a row in CSV, a two-column

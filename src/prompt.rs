@@ -3,7 +3,6 @@
 mod terminal;
 
 use std::collections::VecDeque;
-use std::io::IsTerminal;
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
@@ -38,11 +37,6 @@ pub trait Prompter: Send + Sync {
     ) -> Result<Vec<usize>>;
     /// Hidden input; with `confirm`, typed twice and asked again until both match.
     fn password(&self, question: &str, confirm: bool) -> Result<Secret>;
-}
-
-/// True when a person can answer: stdin and stderr are terminals and prompts are not disabled.
-pub fn can_prompt(no_input: bool) -> bool {
-    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Answers from a list, for tests. Running out of answers is a cancel, as Esc would be.

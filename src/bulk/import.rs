@@ -1,12 +1,10 @@
 //! The import of a file of users into one or more profiles: read, route, validate, journal,
 //! plan and run each profile, report. `users import` parses its flags and calls [`run`].
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
-
-use indicatif::MultiProgress;
 
 use super::input::{self, InputRow, Problem};
 use super::interrupt::Interrupts;
@@ -90,7 +88,7 @@ pub async fn run(ctx: &mut Context, args: Options) -> Result<()> {
 
     // From here on Ctrl-C stops the import cleanly (choosing a profile above may still prompt,
     // and a prompt handles its own Ctrl-C).
-    let bars = (!ctx.out.quiet && std::io::stderr().is_terminal()).then(MultiProgress::new);
+    let bars = ctx.terminal.progress();
     let interrupts = Interrupts::install(ctx.http.clone(), ctx.out.clone(), bars.clone());
     // Let the handler register before any request can start.
     tokio::task::yield_now().await;
@@ -137,6 +135,7 @@ pub async fn run(ctx: &mut Context, args: Options) -> Result<()> {
         concurrency: usize::from(args.concurrency),
         dry_run: ctx.settings.dry_run,
         journal: journal.clone(),
+        terminal: ctx.terminal.clone(),
         cancel: interrupts.cancel.clone(),
         landed: Default::default(),
     });

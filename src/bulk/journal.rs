@@ -200,6 +200,8 @@ fn action_from(s: &str) -> Option<Action> {
         Action::Updated,
         Action::Skipped,
         Action::Failed,
+        Action::Deactivated,
+        Action::Deleted,
     ]
     .into_iter()
     .find(|a| a.as_str() == s)

@@ -8,6 +8,7 @@ pub mod invalid;
 pub mod journal;
 pub mod plan;
 pub mod progress;
+pub mod remove;
 pub mod run;
 pub mod summary;
 pub mod validate;
@@ -30,6 +31,9 @@ pub enum Action {
     NotRun,
     /// Not sent: the row broke a rule (`--skip-invalid`); the reason is in `error`.
     SkippedInvalid,
+    /// `roster apply`: the account was deactivated, or deleted.
+    Deactivated,
+    Deleted,
 }
 
 impl Action {
@@ -43,13 +47,17 @@ impl Action {
             Action::WouldUpdate => "would-update",
             Action::NotRun => "not-run",
             Action::SkippedInvalid => "skipped-invalid",
+            Action::Deactivated => "deactivated",
+            Action::Deleted => "deleted",
         }
     }
 
     /// Every action, in the order a summary names them.
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 10] = [
         Action::Created,
         Action::Updated,
+        Action::Deactivated,
+        Action::Deleted,
         Action::Skipped,
         Action::Failed,
         Action::SkippedInvalid,
@@ -68,7 +76,14 @@ impl Action {
 
     /// Finished for good: a resumed run leaves it alone.
     pub fn is_done(self) -> bool {
-        matches!(self, Action::Created | Action::Updated | Action::Skipped)
+        matches!(
+            self,
+            Action::Created
+                | Action::Updated
+                | Action::Skipped
+                | Action::Deactivated
+                | Action::Deleted
+        )
     }
 }
 

@@ -39,6 +39,15 @@ pub enum Work {
         id: String,
         patch: Box<UserPatch>,
     },
+    /// `roster apply`: delete the account.
+    Delete {
+        id: String,
+    },
+    /// `roster apply`: deactivate (or reactivate) the account.
+    SetActive {
+        id: String,
+        active: bool,
+    },
     /// Decided without a request.
     Settled {
         action: Action,

@@ -13,6 +13,7 @@ use super::{progress, Action, Outcome};
 use crate::context::Target;
 use crate::model::User;
 use crate::providers::ProviderError;
+use crate::terminal::Terminal;
 
 /// How many times a create whose outcome is unknown is looked up and tried again.
 const CREATE_ATTEMPTS: u32 = 5;
@@ -21,6 +22,8 @@ pub struct Runner {
     pub concurrency: usize,
     pub dry_run: bool,
     pub journal: Option<Arc<Journal>>,
+    /// Where the run's warnings go (silenced by `--quiet`).
+    pub terminal: Terminal,
     /// Becomes true on Ctrl-C: dispatch nothing more, let the requests in flight finish.
     pub cancel: watch::Receiver<bool>,
     /// Every outcome as it lands, so a second Ctrl-C can still show what finished.
@@ -104,8 +107,9 @@ impl Runner {
             let target = target.clone();
             let journal = self.journal.clone();
             let dry_run = self.dry_run;
+            let terminal = self.terminal.clone();
             in_flight.spawn(async move {
-                let o = execute(&target, &task, journal.as_deref(), dry_run).await;
+                let o = execute(&target, &task, journal.as_deref(), &terminal, dry_run).await;
                 drop(permit);
                 o
             });
@@ -144,6 +148,7 @@ async fn execute(
     target: &Target,
     task: &Task,
     journal: Option<&Journal>,
+    terminal: &Terminal,
     dry_run: bool,
 ) -> Outcome {
     let profile = target.profile.name.as_str();
@@ -161,7 +166,7 @@ async fn execute(
             // A journal that cannot be written must not pass silently: the run stays correct
             // (the vendor is the truth on resume) but the operator should know.
             if let Err(err) = j.record(&e) {
-                eprintln!("warning: cannot write the journal: {err}");
+                terminal.warn(format!("cannot write the journal: {err}"));
             }
         }
     };
@@ -172,6 +177,32 @@ async fn execute(
             (Action::WouldCreate, Ok(None))
         }
         Work::Update { id, .. } if dry_run => (Action::WouldUpdate, Ok(Some(id.clone()))),
+        Work::Delete { id } | Work::SetActive { id, .. } if dry_run => {
+            (Action::WouldUpdate, Ok(Some(id.clone())))
+        }
+        Work::Delete { id } | Work::SetActive { id, .. } => {
+            let removal = match &task.work {
+                Work::SetActive { active, .. } => {
+                    super::remove::set_active(target, id, *active).await
+                }
+                _ => super::remove::delete(target, id).await,
+            };
+            let o = match removal {
+                // Not sent: the next run plans it again.
+                None => outcome(task, profile, Action::NotRun, None, None),
+                Some(Ok(action)) => outcome(task, profile, action, Some(id.clone()), None),
+                Some(Err(error)) => {
+                    outcome(task, profile, Action::Failed, Some(id.clone()), Some(error))
+                }
+            };
+            record(entry(
+                Event::Done,
+                Some(o.action),
+                o.id.clone(),
+                o.error.clone(),
+            ));
+            return o;
+        }
         Work::Create(new) => {
             record(entry(Event::Start, None, None, None));
             let mut o = match create(target, new).await {

@@ -52,6 +52,11 @@ pub fn where_passwords_are(out: &Output, outcomes: &[Outcome], report: Option<&P
 }
 
 pub fn summarize(out: &Output, outcomes: &[Outcome], journal: Option<&Journal>) {
+    summarize_as(out, "import", outcomes, journal)
+}
+
+/// The counts line, `verb: 3 created, 1 deleted; journal PATH`.
+pub fn summarize_as(out: &Output, verb: &str, outcomes: &[Outcome], journal: Option<&Journal>) {
     let count = |a: Action| outcomes.iter().filter(|o| o.action == a).count();
     let resumed = outcomes.iter().filter(|o| o.resumed).count();
     let parts: Vec<String> = Action::ALL
@@ -61,9 +66,9 @@ pub fn summarize(out: &Output, outcomes: &[Outcome], journal: Option<&Journal>) 
         .map(|(n, a)| format!("{n} {}", a.as_str()))
         .collect();
     let mut line = if parts.is_empty() {
-        "import: 0 rows".to_string()
+        format!("{verb}: 0 rows")
     } else {
-        format!("import: {}", parts.join(", "))
+        format!("{verb}: {}", parts.join(", "))
     };
     if resumed > 0 {
         line.push_str(&format!(" ({resumed} finished by an earlier run)"));

@@ -2,10 +2,8 @@
 
 use std::ffi::OsString;
 
-use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 
-use crate::cli::Cli;
 use crate::config::{config_path, Config};
 use crate::error::Result;
 use crate::providers::ProviderKind;
@@ -26,9 +24,11 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: Args) -> Result<()> {
+/// `tree` is the whole clap tree (`Cli::command()`), handed down by `lib::run` since nothing
+/// below `cli` imports it.
+pub fn run(args: Args, mut tree: clap::Command) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "roster", &mut out);
+    clap_complete::generate(args.shell, &mut tree, "roster", &mut out);
     crate::output::write_out(&String::from_utf8_lossy(&out))
 }
 

@@ -1,10 +1,6 @@
 //! `rate_limit = "10/s"`: a requests-per-time budget, bounded so pacing stays representable.
 
-/// A requests-per-time budget, from `rate_limit = "10/s"`, `"600/min"` or `"30/h"`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RateLimit {
-    pub per_second: f64,
-}
+use crate::providers::RateLimit;
 
 impl RateLimit {
     /// The slowest rate roster paces to: one request an hour.

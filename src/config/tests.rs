@@ -194,3 +194,12 @@ fn bad_toml_reports_the_line() {
     let e = parse("[profiles.a\nprovider = 1\n").unwrap_err();
     assert!(e.message.contains("line 1"), "{}", e.message);
 }
+
+#[test]
+fn cradl_auth_url_over_http_is_refused_like_base_url() {
+    // Moved from the Cradl client's tests: the client trusts what the config allowed.
+    let text = "[profiles.c]\nprovider = \"cradl\"\nclient_id = \"i\"\nclient_secret = \"s\"\n\
+                auth_url = \"http://auth.example.com/t\"\n";
+    let config = Config::parse(text, "t").unwrap();
+    assert_eq!(config.broken["c"].error.key.as_deref(), Some("auth_url"));
+}

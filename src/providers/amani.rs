@@ -11,14 +11,15 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::auth::{TokenCache, TokenManager};
+use super::http::drf::DrfList;
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, MemberOutcome, Page, Provider, ProviderError};
-use crate::config::Profile;
 use crate::model::{rfc3339, Group, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery};
+use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use rules::{check_new_user, check_password, role_ids, user_path};
 use session::Login;
-use wire::{decode_error, group_ref, id_string, WireList, WireUser};
+use wire::{decode_error, group_ref, id_string, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 
@@ -224,7 +225,7 @@ impl Provider for Amani {
             Some(next) => self.follow(next)?,
             None => user_page_request(self, query, 1),
         };
-        let list: WireList<WireUser> = self.send(req).await?.json("the user list")?;
+        let list: DrfList<WireUser> = self.send(req).await?.json("the user list")?;
         let (items, next, total) = list.into_parts();
         Ok(Page {
             items: items.into_iter().map(|w| self.to_user(w)).collect(),

@@ -11,13 +11,14 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::auth::{TokenCache, TokenManager};
+use super::http::drf::DrfList;
 use super::http::{Request, Response};
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError, Revocation};
-use crate::config::Profile;
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use login::PasswordGrant;
-use wire::{decode_error, to_user, WirePage, ROLES};
+use wire::{decode_error, to_user, ROLES};
 
 /// Users per page when listing; Bleemeo allows up to 2500.
 const PAGE_SIZE: u32 = 100;
@@ -134,17 +135,13 @@ impl Bleemeo {
     }
 
     async fn page(&self, req: Request) -> Result<Page<User>, ProviderError> {
-        let page: WirePage = self.send(req).await?.json("the user list")?;
-        let items = page
-            .results
+        let page: DrfList<Map<String, Value>> = self.send(req).await?.json("the user list")?;
+        let (results, next, total) = page.into_parts();
+        let items = results
             .into_iter()
             .map(|w| to_user(&self.profile, w))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Page {
-            items,
-            next: page.next,
-            total: page.count,
-        })
+        Ok(Page { items, next, total })
     }
 
     fn user_path(id: &str) -> Result<String, ProviderError> {

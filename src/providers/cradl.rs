@@ -15,8 +15,8 @@ use reqwest::Method;
 use serde_json::{json, Map, Value};
 
 use super::{Capabilities, Derived, HttpClient, Page, Provider, ProviderError};
-use crate::config::Profile;
 use crate::model::{Group, GroupKind, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use client::{user_path, Inner};
 use wire::{

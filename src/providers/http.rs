@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::providers::ProviderError;
 
 pub mod decode;
+pub mod drf;
 mod log;
 mod pacer;
 mod plan;

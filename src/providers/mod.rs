@@ -9,6 +9,7 @@ mod error;
 pub mod http;
 pub mod membership;
 pub mod paradigm;
+mod profile;
 mod report;
 pub mod scim;
 
@@ -16,13 +17,13 @@ use std::fmt;
 
 use async_trait::async_trait;
 
-use crate::config::{Profile, RateLimit};
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 
 pub use descriptor::{Descriptor, FieldSpec};
 pub use error::ProviderError;
 pub use http::HttpClient;
 pub use membership::MemberOutcome;
+pub use profile::{Profile, RateLimit};
 
 /// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
 /// a profile names one; everything else about it is its [`Descriptor`].

@@ -6,10 +6,10 @@ use serde_json::{json, Map, Value};
 
 use super::http::{Request, Response};
 use super::{Capabilities, Derived, HttpClient, MemberOutcome, Page, Provider, ProviderError};
-use crate::config::Profile;
 use crate::model::{
     rfc3339, Group, GroupKind, Identity, NewUser, Ref, Status, User, UserPatch, UserQuery,
 };
+use crate::providers::Profile;
 use crate::providers::ProviderKind;
 use crate::secret::Secret;
 

@@ -23,8 +23,8 @@ use serde_json::Value;
 
 use super::membership::MemberOutcome;
 use super::{Capabilities, HttpClient, Page, Provider, ProviderError, ProviderKind};
-use crate::config::Profile;
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
+use crate::providers::Profile;
 use client::Client;
 pub use dialect::Dialect;
 use paging::{Mode, Position};

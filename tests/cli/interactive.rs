@@ -9,6 +9,8 @@ use roster::sandbox::PARADIGM_TEST_KEY;
 
 use crate::common::{code, stderr, Env};
 
+mod apply;
+mod colour;
 mod verbs;
 
 /// Every expected prompt gets this long: generous, as the machine may be busy.

@@ -19,6 +19,7 @@ mod interactive;
 mod local_server;
 mod offboard;
 mod output;
+mod people;
 mod profile_setup;
 mod profiles;
 mod sandbox_mode;

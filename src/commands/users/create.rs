@@ -215,7 +215,7 @@ pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Res
     let offered = if invite::asks_memberships(&args, kind, ctx.interactive) {
         let listing = target.provider.list_groups();
         let message = format!("listing the groups and roles of {}", target.profile.name);
-        invite::spinner::while_waiting(!ctx.out.quiet, &message, listing)
+        invite::spinner::while_waiting(&ctx.terminal, &message, listing)
             .await
             .map_err(target.err())?
     } else {

@@ -5,9 +5,10 @@ use reqwest::Method;
 use serde_json::{json, Map};
 
 use super::rules::role_ids;
-use super::wire::{id_string, WireGroup, WireList};
+use super::wire::{id_string, WireGroup};
 use super::Amani;
 use crate::model::{Group, GroupKind, User, UserQuery};
+use crate::providers::http::drf::DrfList;
 use crate::providers::{MemberOutcome, Provider, ProviderError};
 
 impl Amani {
@@ -16,7 +17,7 @@ impl Amani {
         let mut req = self.request(Method::GET, "/api/v2/group");
         let mut all: Vec<WireGroup> = Vec::new();
         loop {
-            let list: WireList<WireGroup> = self.send(req).await?.json("the group list")?;
+            let list: DrfList<WireGroup> = self.send(req).await?.json("the group list")?;
             let (items, next, _) = list.into_parts();
             all.extend(items);
             match next {

@@ -79,12 +79,14 @@ async fn stand() -> Stand {
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    let toml = format!(
-        "[profiles.p]\nprovider = \"amani\"\nbase_url = \"http://{addr}\"\nusername = \"admin@example.com\"\npassword = \"pw-12345678\"\n"
+    let profile = Profile::for_tests(
+        ProviderKind::Amani,
+        Some(&format!("http://{addr}")),
+        &[
+            ("username", "admin@example.com"),
+            ("password", "pw-12345678"),
+        ],
     );
-    let profile = crate::config::Config::parse(&toml, "t").unwrap().profiles["p"]
-        .resolve("t")
-        .unwrap();
     let http = HttpClient::new(false, false).unwrap();
     let amani = Amani::with_cache(&profile, http, TokenCache::in_memory()).unwrap();
     Stand {

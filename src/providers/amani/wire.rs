@@ -7,37 +7,6 @@ use crate::providers::http::{decode, ErrorDialect, Response};
 use crate::providers::ProviderError;
 use crate::secret::Secret;
 
-/// The user list: the decided `{count, next, previous, results}` envelope, or a bare array.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(super) enum WireList<T> {
-    Paged {
-        #[serde(default)]
-        count: Option<u64>,
-        #[serde(default)]
-        next: Option<String>,
-        results: Vec<T>,
-    },
-    Bare(Vec<T>),
-}
-
-impl<T> WireList<T> {
-    /// (items, next link, total).
-    pub(super) fn into_parts(self) -> (Vec<T>, Option<String>, Option<u64>) {
-        match self {
-            WireList::Paged {
-                count,
-                next,
-                results,
-            } => (results, next.filter(|n| !n.is_empty()), count),
-            WireList::Bare(items) => {
-                let total = items.len() as u64;
-                (items, None, Some(total))
-            }
-        }
-    }
-}
-
 #[derive(Deserialize)]
 pub(super) struct WireUser {
     pub id: Value,
@@ -130,6 +99,7 @@ const ERRORS: ErrorDialect = ErrorDialect {
         "/api/v2/token/refresh/",
     ],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// A DRF error answer (`{field: [messages]}`, `{"detail", "code"}`, a list) -> a typed error.
@@ -147,6 +117,20 @@ mod tests {
             body: body.as_bytes().to_vec(),
             ..Response::default()
         }
+    }
+
+    #[test]
+    fn a_duplicate_is_a_conflict_only_at_400() {
+        // Amani's dialect: DRF answers a duplicate with 400; a 422 saying so is not a conflict.
+        let body = r#"{"email": ["user with this email already exists."]}"#;
+        assert!(matches!(
+            decode_error(&resp(400, body)),
+            ProviderError::Conflict { .. }
+        ));
+        assert!(matches!(
+            decode_error(&resp(422, body)),
+            ProviderError::Invalid { .. }
+        ));
     }
 
     #[test]
@@ -196,7 +180,7 @@ mod tests {
 
     #[test]
     fn lists_are_paged_envelopes_or_bare_arrays() {
-        let paged: WireList<WireUser> = serde_json::from_str(
+        let paged: crate::providers::http::drf::DrfList<WireUser> = serde_json::from_str(
             r#"{"count": 3, "next": "https://eu.amani.ai/api/v2/user?page=2", "previous": null, "results": [{"id": "u1"}]}"#,
         )
         .unwrap();
@@ -205,13 +189,13 @@ mod tests {
             (items.len(), next.as_deref(), total),
             (1, Some("https://eu.amani.ai/api/v2/user?page=2"), Some(3))
         );
-        let bare: WireList<WireUser> = serde_json::from_str(
+        let bare: crate::providers::http::drf::DrfList<WireUser> = serde_json::from_str(
             r#"[{"id": "u1", "email": "a@b.co"}, {"id": "u2", "groups": null}]"#,
         )
         .unwrap();
         let (items, next, total) = bare.into_parts();
         assert_eq!((items.len(), next, total), (2, None, Some(2)));
-        let groups: WireList<WireGroup> =
+        let groups: crate::providers::http::drf::DrfList<WireGroup> =
             serde_json::from_str(r#"[{"id": 1, "name": "Admin", "permissions": ["view_user"]}]"#)
                 .unwrap();
         assert_eq!(id_string(&groups.into_parts().0[0].id), "1");

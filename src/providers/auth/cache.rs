@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::AccessToken;
-use crate::config::Profile;
 use crate::fsutil::write_private;
+use crate::providers::Profile;
 
 /// Rounds of SHA-256 over the salted fingerprint: cheap once per command, costly to guess a
 /// password from a cache file.

@@ -115,15 +115,12 @@ fn a_corrupt_or_unsendable_cache_entry_is_discarded() {
 
 #[test]
 fn the_fingerprint_changes_with_any_secret() {
-    let text = |pw: &str| {
-        format!("[profiles.b]\nprovider = \"bleemeo\"\nusername = \"u\"\npassword = \"{pw}\"\n")
-    };
     let profile = |pw: &str| {
-        crate::config::Config::parse(&text(pw), "t")
-            .unwrap()
-            .profiles["b"]
-            .resolve("t")
-            .unwrap()
+        crate::providers::Profile::for_tests(
+            crate::providers::ProviderKind::Bleemeo,
+            None,
+            &[("username", "u"), ("password", pw)],
+        )
     };
     let a = TokenCache::for_profile(&profile("one"));
     let b = TokenCache::for_profile(&profile("two"));

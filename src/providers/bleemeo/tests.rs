@@ -21,13 +21,10 @@ fn map(v: Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
 
-fn provider(extra: &str) -> Bleemeo {
-    let text = format!(
-        "[profiles.b]\nprovider = \"bleemeo\"\nusername = \"me@example.com\"\npassword = \"pw\"\n{extra}"
-    );
-    let profile = crate::config::Config::parse(&text, "t").unwrap().profiles["b"]
-        .resolve("t")
-        .unwrap();
+fn provider(base_url: Option<&str>, extra: &[(&str, &str)]) -> Bleemeo {
+    let mut values = vec![("username", "me@example.com"), ("password", "pw")];
+    values.extend_from_slice(extra);
+    let profile = Profile::for_tests(ProviderKind::Bleemeo, base_url, &values);
     Bleemeo::new(&profile, HttpClient::new(false, false).unwrap()).unwrap()
 }
 
@@ -213,10 +210,10 @@ fn roles_ids_links_and_profile_settings() {
     assert!(role_flag("owner").is_err());
     assert!(Bleemeo::user_path("../x").is_err());
     assert_eq!(Bleemeo::user_path("ab-12").unwrap(), "/v1/user/ab-12/");
-    let p = provider("");
+    let p = provider(None, &[]);
     assert!(p.follow("https://evil.example/v1/user/?page=2").is_err());
     assert!(p.follow("https://api.bleemeo.com/v1/user/?page=2").is_ok());
-    let p = provider("account_id = \"acc\"\nbase_url = \"https://bleemeo.example/\"\n");
+    let p = provider(Some("https://bleemeo.example/"), &[("account_id", "acc")]);
     let req = p.request(Method::GET, "/v1/user/");
     assert_eq!(req.url, "https://bleemeo.example/v1/user/");
     assert!(req

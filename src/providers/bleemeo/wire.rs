@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::model::{rfc3339, Ref, Status, User};
@@ -23,16 +22,6 @@ pub(super) const SETTABLE: [&str; 7] = [
     "toggle_newsletter",
     "toggle_weekly",
 ];
-
-#[derive(Deserialize)]
-pub(super) struct WirePage {
-    #[serde(default)]
-    pub count: Option<u64>,
-    #[serde(default)]
-    pub next: Option<String>,
-    #[serde(default)]
-    pub results: Vec<Map<String, Value>>,
-}
 
 /// A Bleemeo user as a model user. Read from a plain map so that any field the vendor adds, or
 /// trims away with `fields=`, is kept in `extra` or simply absent.
@@ -143,6 +132,7 @@ pub(super) const ERRORS: ErrorDialect = ErrorDialect {
     duplicate_words: &["already exist"],
     routes_that_exist: &["/v1/user/", "/o/token/"],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// A DRF error body (`{"detail"}`, `{field: [messages]}`, `{"messages": [...]}`) -> a typed

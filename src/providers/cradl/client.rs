@@ -14,10 +14,10 @@ use super::wire::{
     vendor_message, WireProfile, WireRole, WireRoles, WireToken, WireUser,
 };
 use super::{DEFAULT_AUDIENCE, PAGE_SIZE};
-use crate::config::Profile;
 use crate::model::User;
 use crate::providers::auth::{AccessToken, Flow, TokenCache, TokenManager};
 use crate::providers::http::{FormValue, Request, Response};
+use crate::providers::Profile;
 use crate::providers::{HttpClient, ProviderError};
 use crate::secret::Secret;
 

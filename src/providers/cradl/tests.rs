@@ -19,13 +19,10 @@ fn resp(status: u16, body: &str) -> Response {
     }
 }
 
-fn profile(extra: &str) -> Profile {
-    let text = format!(
-        "[profiles.c]\nprovider = \"cradl\"\nclient_id = \"id-1\"\nclient_secret = \"s3cr3t\"\n{extra}"
-    );
-    crate::config::Config::parse(&text, "t").unwrap().profiles["c"]
-        .resolve("t")
-        .unwrap()
+fn profile(extra: &[(&str, &str)]) -> Profile {
+    let mut values = vec![("client_id", "id-1"), ("client_secret", "s3cr3t")];
+    values.extend_from_slice(extra);
+    Profile::for_tests(crate::providers::ProviderKind::Cradl, None, &values)
 }
 
 #[test]
@@ -218,30 +215,27 @@ fn metadata_and_roles_merge_into_full_values() {
 #[test]
 fn auth_url_follows_the_config_rule_only() {
     let http = || HttpClient::new(false, false).unwrap();
-    let local = "base_url = \"http://127.0.0.1:9/cradl\"\n\
-                 auth_url = \"http://127.0.0.1:9/cradl/oauth2/token\"\n";
-    assert!(Cradl::new(&profile(local), http()).is_ok());
+    let mut local = profile(&[("auth_url", "http://127.0.0.1:9/cradl/oauth2/token")]);
+    local.base_url = "http://127.0.0.1:9/cradl".into();
+    assert!(Cradl::new(&local, http()).is_ok());
     // Opted in, plain http to another host is the profile's choice, as for its base_url; the
     // client no longer refuses what the config allowed (nor allows what it refused).
-    let opted = "allow_insecure_http = true\nauth_url = \"http://auth.example.com/t\"\n";
-    let c = Cradl::new(&profile(opted), http()).unwrap();
+    let opted = [("auth_url", "http://auth.example.com/t")];
+    let c = Cradl::new(&profile(&opted), http()).unwrap();
     assert_eq!(c.inner.auth_url, "http://auth.example.com/t");
-    let c = Cradl::new(&profile(""), http()).unwrap();
+    let c = Cradl::new(&profile(&[]), http()).unwrap();
     assert_eq!(c.inner.auth_url, DEFAULT_AUTH_URL);
     assert_eq!(c.inner.base, "https://api.cradl.ai/v1");
     let caps = c.capabilities();
     assert!(caps.roles && caps.delete && !caps.groups && !caps.deactivate);
-    // The config already refuses it, as it refuses such a base_url.
-    let text = "[profiles.c]\nprovider = \"cradl\"\nclient_id = \"i\"\nclient_secret = \"s\"\n\
-                auth_url = \"http://auth.example.com/t\"\n";
-    let config = crate::config::Config::parse(text, "t").unwrap();
-    assert_eq!(config.broken["c"].error.key.as_deref(), Some("auth_url"));
+    // The config already refuses it, as it refuses such a base_url: see config's
+    // `cradl_auth_url_over_http_is_refused_like_base_url`.
 }
 
 #[tokio::test]
 async fn unsupported_and_bad_input_fail_before_sending() {
     // Nothing listens on the default URLs in tests: any request would fail as Network instead.
-    let c = Cradl::new(&profile(""), HttpClient::new(false, false).unwrap()).unwrap();
+    let c = Cradl::new(&profile(&[]), HttpClient::new(false, false).unwrap()).unwrap();
     let e = c.set_active("cradl:user:a", false).await.unwrap_err();
     assert!(e.to_string().contains("roster users delete"), "{e}");
     let e = c.get_user("12").await.unwrap_err();
@@ -302,9 +296,9 @@ fn the_monthly_cap_is_told_from_the_rate_limit_by_its_words() {
 
 #[test]
 fn the_audience_is_the_documented_constant_unless_the_profile_names_one() {
-    let c = Cradl::new(&profile(""), HttpClient::new(false, false).unwrap()).unwrap();
+    let c = Cradl::new(&profile(&[]), HttpClient::new(false, false).unwrap()).unwrap();
     assert_eq!(c.inner.audience, DEFAULT_AUDIENCE);
-    let other = profile("audience = \"https://tenant.example/v1\"\n");
+    let other = profile(&[("audience", "https://tenant.example/v1")]);
     let c = Cradl::new(&other, HttpClient::new(false, false).unwrap()).unwrap();
     assert_eq!(c.inner.audience, "https://tenant.example/v1");
 }

@@ -263,13 +263,7 @@ fn envelope(resp: &Response) -> WireError {
 /// API Gateway's answer to a missing, bad or expired token: 403 `{"message": "Forbidden"}`
 /// (a 401 too, to be safe). Either is worth one new token.
 pub(super) fn token_refused(resp: &Response) -> bool {
-    match resp.status {
-        401 => true,
-        403 => envelope(resp)
-            .message
-            .is_none_or(|m| m.trim().eq_ignore_ascii_case("forbidden")),
-        _ => false,
-    }
+    resp.status == 401 || decode::gateway_refused_token(resp)
 }
 
 /// A 429 that is the organization's monthly cap (`Limit Exceeded`), not the per-second
@@ -300,6 +294,7 @@ const ERRORS: ErrorDialect = ErrorDialect {
     duplicate_words: &["already exists"],
     routes_that_exist: &["/users", "/roles"],
     setting: "base_url",
+    api_gateway: true,
 };
 
 /// The token endpoint lives at the profile's `auth_url`.
@@ -308,33 +303,10 @@ const TOKEN_ERRORS: ErrorDialect = ErrorDialect {
     ..ERRORS
 };
 
-/// Cradl's `{"message": ...}` -> a typed error. API Gateway's 403s come first: they are its
-/// answer to a refused token and to a route it does not have.
+/// Cradl's `{"message": ...}` -> a typed error; API Gateway's 403s are read by the shared
+/// decoder (`ErrorDialect::api_gateway`).
 pub(super) fn decode_error(resp: &Response) -> ProviderError {
-    let said = decode::read(&resp.body, &ERRORS);
-    match resp.status {
-        403 if token_refused(resp) => ProviderError::Unauthorized {
-            message: format!(
-                "{} (the client credentials were refused or have expired)",
-                said.message
-            ),
-        },
-        // API Gateway's answer to a path or method it has no route for: a wrong base_url.
-        403 if said
-            .message
-            .to_ascii_lowercase()
-            .contains("missing authentication token") =>
-        {
-            ProviderError::WrongUrl {
-                url: format!("{} {}", resp.method, resp.url),
-                status: resp.status,
-                message: said.message,
-                setting: ERRORS.setting,
-                certain: true,
-            }
-        }
-        _ => decode::decode(resp, &ERRORS),
-    }
+    decode::decode(resp, &ERRORS)
 }
 
 /// The token endpoint's answer: OAuth2's `{"error", "error_description"}` or `{"message"}`.

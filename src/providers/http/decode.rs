@@ -34,6 +34,10 @@ pub struct ErrorDialect {
     pub routes_that_exist: &'static [&'static str],
     /// The profile key the request URLs are built from, for the hint.
     pub setting: &'static str,
+    /// The API sits behind AWS API Gateway (Cradl), whose 403s are not the vendor's verdict: a
+    /// bare `{"message": "Forbidden"}` (or no message) is a refused or expired token, and
+    /// "Missing Authentication Token" is a route it does not have (a wrong URL).
+    pub api_gateway: bool,
 }
 
 /// What an error body says, from whichever envelope it uses.
@@ -87,6 +91,11 @@ pub fn read(body: &[u8], dialect: &ErrorDialect) -> Said {
 /// Unavailable.
 pub fn decode(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
     let said = read(&resp.body, dialect);
+    if dialect.api_gateway && resp.status == 403 {
+        if let Some(e) = gateway_forbidden(resp, &said, dialect) {
+            return e;
+        }
+    }
     let message = if said.message.is_empty() {
         format!("HTTP {}", resp.status)
     } else {
@@ -146,6 +155,36 @@ pub fn decode_token_error(resp: &Response, dialect: &ErrorDialect) -> ProviderEr
             message: text,
         },
     }
+}
+
+/// API Gateway's 403 that is a refused token: `{"message": "Forbidden"}` or no message at all.
+/// A 403 with the vendor's own words is a real permission refusal.
+pub fn gateway_refused_token(resp: &Response) -> bool {
+    let message = serde_json::from_slice::<Value>(&resp.body)
+        .ok()
+        .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string));
+    resp.status == 403 && message.is_none_or(|m| m.trim().eq_ignore_ascii_case("forbidden"))
+}
+
+/// API Gateway's own 403s (see [`ErrorDialect::api_gateway`]); `None` for the vendor's.
+fn gateway_forbidden(
+    resp: &Response,
+    said: &Said,
+    dialect: &ErrorDialect,
+) -> Option<ProviderError> {
+    if gateway_refused_token(resp) {
+        return Some(ProviderError::Unauthorized {
+            message: format!(
+                "{} (the client credentials were refused or have expired)",
+                said.message
+            ),
+        });
+    }
+    let no_route = said
+        .message
+        .to_ascii_lowercase()
+        .contains("missing authentication token");
+    no_route.then(|| wrong_url(resp, said.message.clone(), dialect, true))
 }
 
 fn not_found(

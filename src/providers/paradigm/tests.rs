@@ -11,6 +11,23 @@ fn resp(status: u16, body: &str) -> Response {
 }
 
 #[test]
+fn a_unique_field_error_is_a_conflict_at_422_and_400() {
+    let body = r#"{"fields":{"username":[{"error":"unique","detail":"taken"}]}}"#;
+    for status in [400, 422] {
+        assert!(matches!(
+            decode_error(&resp(status, body)),
+            ProviderError::Conflict { .. }
+        ));
+    }
+    // Only the identity fields count: a unique error elsewhere is a plain refusal.
+    let other = r#"{"fields":{"phone":[{"error":"unique","detail":"taken"}]}}"#;
+    assert!(matches!(
+        decode_error(&resp(422, other)),
+        ProviderError::Invalid { .. }
+    ));
+}
+
+#[test]
 fn unique_field_errors_are_conflicts() {
     let e = decode_error(&resp(
         422,
@@ -61,14 +78,7 @@ fn local_checks() {
 
 #[test]
 fn tolerant_user_mapping() {
-    let profile = crate::config::Config::parse(
-        "[profiles.p]\nprovider = \"paradigm\"\ntoken = \"k\"\n",
-        "t",
-    )
-    .unwrap()
-    .profiles["p"]
-        .resolve("t")
-        .unwrap();
+    let profile = Profile::for_tests(ProviderKind::Paradigm, None, &[("token", "k")]);
     let p = Paradigm::new(&profile, HttpClient::new(false, false).unwrap()).unwrap();
     let w: WireUser = serde_json::from_str(
         r#"{"id":"7","email":"a@b.c","is_active":true,"invitation_status":"pending","language":"fr","groups":[{"id":2,"name":"Sales","category":"x"}]}"#,

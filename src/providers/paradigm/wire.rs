@@ -86,6 +86,7 @@ const ERRORS: ErrorDialect = ErrorDialect {
     duplicate_words: &[],
     routes_that_exist: &["/api/v3/users", "/api/v3/groups"],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// Paradigm's error envelope `{error, detail, fields}` -> a typed error.

@@ -15,10 +15,10 @@ use super::discovery::{now, DiscoveryCache, ServiceConfig};
 use super::error::{decode_error, ERRORS};
 use super::paging::Mode;
 use super::wire::MEDIA_TYPE;
-use crate::config::Profile;
 use crate::providers::auth::{AccessToken, Flow, TokenCache, TokenManager};
 use crate::providers::http::decode::decode_token_error;
 use crate::providers::http::{FormValue, Request, Response};
+use crate::providers::Profile;
 use crate::providers::{HttpClient, ProviderError};
 use crate::secret::Secret;
 

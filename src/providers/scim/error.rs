@@ -14,6 +14,7 @@ pub(super) const ERRORS: ErrorDialect = ErrorDialect {
     duplicate_words: &["already exists", "already in use", "must be unique"],
     routes_that_exist: &["/Users", "/Groups"],
     setting: "base_url",
+    api_gateway: false,
 };
 
 /// What a SCIM error body says beyond its text.

@@ -7,6 +7,7 @@ mod examples;
 mod interrupt;
 mod lock;
 mod progress;
+mod quiet;
 mod report;
 mod resume;
 mod roundtrip;

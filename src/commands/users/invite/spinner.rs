@@ -1,7 +1,6 @@
 //! A spinner on stderr while a question waits for the vendor (e.g. the list of groups to offer).
 
 use std::future::Future;
-use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -16,9 +15,14 @@ impl Drop for Clear {
     }
 }
 
-/// Run `work` with `message` spinning on stderr, when `show` and stderr is a terminal.
-pub async fn while_waiting<T>(show: bool, message: &str, work: impl Future<Output = T>) -> T {
-    let spinner = (show && std::io::stderr().is_terminal()).then(|| {
+/// Run `work` with `message` spinning on stderr, when the terminal shows progress (stderr is a
+/// terminal, no `--quiet`).
+pub async fn while_waiting<T>(
+    terminal: &crate::terminal::Terminal,
+    message: &str,
+    work: impl Future<Output = T>,
+) -> T {
+    let spinner = terminal.shows_progress().then(|| {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}...") {
             bar.set_style(style);

@@ -10,6 +10,7 @@ const DIALECT: ErrorDialect = ErrorDialect {
     duplicate_words: &["already exist"],
     routes_that_exist: &["/api/users", "/o/token/"],
     setting: "base_url",
+    api_gateway: false,
 };
 
 fn resp(status: u16, url: &str, body: &str) -> Response {
@@ -256,4 +257,43 @@ fn token_endpoint_errors() {
         ProviderError::WrongUrl { certain: true, .. }
     ));
     assert!(matches!(t(503, ""), ProviderError::Unavailable { .. }));
+}
+
+#[test]
+fn api_gateway_403s_are_read_only_for_a_gateway_dialect() {
+    let gateway = ErrorDialect {
+        api_gateway: true,
+        ..DIALECT
+    };
+    let url = "https://api.example.com/api/users/u1";
+    let bare = resp(403, url, r#"{"message": "Forbidden"}"#);
+    assert!(gateway_refused_token(&bare));
+    assert!(matches!(
+        decode(&bare, &gateway),
+        ProviderError::Unauthorized { ref message } if message.contains("refused or have expired")
+    ));
+    // Without the flag a 403 is the vendor's refusal, whatever it says.
+    assert!(matches!(
+        decode(&bare, &DIALECT),
+        ProviderError::Forbidden { .. }
+    ));
+    let no_route = resp(403, url, r#"{"message": "Missing Authentication Token"}"#);
+    assert!(matches!(
+        decode(&no_route, &gateway),
+        ProviderError::WrongUrl {
+            certain: true,
+            setting: "base_url",
+            ..
+        }
+    ));
+    assert!(matches!(
+        decode(&no_route, &DIALECT),
+        ProviderError::Forbidden { .. }
+    ));
+    let denied = resp(403, url, r#"{"message": "User is not authorized"}"#);
+    assert!(!gateway_refused_token(&denied));
+    assert!(matches!(
+        decode(&denied, &gateway),
+        ProviderError::Forbidden { .. }
+    ));
 }

@@ -1,0 +1,56 @@
+//! What a profile holds now: one listing of its users, its groups or roles when the file names
+//! any, and the account its credentials sign in as. The vendors are the state.
+
+use tokio::sync::watch;
+
+use crate::context::Target;
+use crate::model::{Group, User, UserQuery};
+use crate::providers::{OwnAccount, ProviderError};
+
+/// One profile as it is.
+#[derive(Debug, Clone, Default)]
+pub struct Live {
+    pub users: Vec<User>,
+    /// Listed only when some person names a group or role there.
+    pub groups: Vec<Group>,
+    /// `None` when the vendor cannot tell (or the credentials are no user).
+    pub own: Option<OwnAccount>,
+}
+
+/// Read one profile: every page of its users (in order, at the profile's pace), then its groups
+/// if `groups`, then who it signs in as. Stops before the next request once `cancel` is set.
+pub async fn read(
+    target: &Target,
+    groups: bool,
+    cancel: &watch::Receiver<bool>,
+) -> Result<Live, ProviderError> {
+    let mut live = Live::default();
+    let query = UserQuery::default();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut attempt = 0;
+        let page = loop {
+            if *cancel.borrow() {
+                return Err(ProviderError::Interrupted { write: false });
+            }
+            attempt += 1;
+            match target.provider.list_users(&query, cursor.as_deref()).await {
+                Ok(p) => break p,
+                // A garbled or cut answer to a read is worth another try before giving up.
+                Err(ProviderError::Protocol { .. } | ProviderError::Network { .. })
+                    if attempt < 3 => {}
+                Err(e) => return Err(e),
+            }
+        };
+        live.users.extend(page.items);
+        match page.next {
+            Some(n) => cursor = Some(n),
+            None => break,
+        }
+    }
+    if groups {
+        live.groups = target.provider.list_groups().await?;
+    }
+    live.own = target.provider.own_account().await?;
+    Ok(live)
+}
