@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'roster' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, create, change and remove user accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List groups and roles; list, add and remove a group''s members')
+            [CompletionResult]::new('people', 'people', [CompletionResultType]::ParameterValue, 'Access review: who has an account where, one row per person (email, any case)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show the changes that would make every profile match a people file')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make every profile match a people file (or a plan saved by `roster plan --out`)')
@@ -53,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -75,6 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
@@ -89,7 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;users;list' {
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Only members of this group (name or id)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after this many users')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -114,7 +116,30 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;get' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json; strings print raw)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests a change would send (secrets redacted) and send none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'roster;users;find' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -149,7 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free-text description (cradl)')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number (amani)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -187,7 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free-text description (cradl)')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number (amani)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -225,7 +250,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free-text description (cradl)')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Phone number (amani)')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -253,7 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: under the data dir, keyed by the input and the profiles]')
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write the results as CSV to this file (mode 0600); it must not exist yet')
             [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'The CSV field separator: `,`, `;` or `tab`')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -281,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;offboard' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -306,7 +331,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;deactivate' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -330,7 +355,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;reactivate' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -353,7 +378,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;delete' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -379,6 +404,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;users;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create users from a CSV or JSON Lines file, in one or more profiles at once')
@@ -393,6 +419,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;users;help;get' {
+            break
+        }
+        'roster;users;help;find' {
             break
         }
         'roster;users;help;create' {
@@ -420,7 +449,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -450,7 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;list' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -473,7 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;members' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -496,7 +525,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;add' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -519,7 +548,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;remove' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -543,7 +572,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;groups;create' {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the group is for')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -566,7 +595,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;groups;delete' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -619,8 +648,34 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;groups;help;help' {
             break
         }
+        'roster;people' {
+            [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in')
+            [CompletionResult]::new('--only-in', '--only-in', [CompletionResultType]::ParameterName, 'Only people with an account in PROFILE and in no other profile read')
+            [CompletionResult]::new('--missing-in', '--missing-in', [CompletionResultType]::ParameterName, 'Only people with an account in another profile and none in PROFILE')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (implies -o json; strings print raw)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit 2 naming what is missing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands in scripts)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the requests a change would send (secrets redacted) and send none')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors: no notes or warnings')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'roster;profiles' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -650,7 +705,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profiles;list' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -673,7 +728,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profiles;show' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -696,7 +751,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profiles;check' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -732,7 +787,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--password-command', '--password-command', [CompletionResultType]::ParameterName, 'Run this command to print the login password (bleemeo, amani)')
             [CompletionResult]::new('--client-secret-env', '--client-secret-env', [CompletionResultType]::ParameterName, 'Read the client secret from this environment variable (cradl, scim)')
             [CompletionResult]::new('--client-secret-command', '--client-secret-command', [CompletionResultType]::ParameterName, 'Run this command to print the client secret (cradl, scim)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -757,7 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profiles;remove' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -780,7 +835,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profiles;logout' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -835,7 +890,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;plan' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not exist yet')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -863,7 +918,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight per profile at most (the profile''s rate applies too)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: under the data dir, keyed by the file and its profiles]')
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Also write the results as CSV to this file (mode 0600); it must not exist yet')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -889,7 +944,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;sandbox' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -928,7 +983,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--monthly-limit', '--monthly-limit', [CompletionResultType]::ParameterName, 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)')
             [CompletionResult]::new('--stall-secs', '--stall-secs', [CompletionResultType]::ParameterName, 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)')
             [CompletionResult]::new('--scim-dialect', '--scim-dialect', [CompletionResultType]::ParameterName, 'Which service''s deviations the SCIM server (/scim/v2) reproduces')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -952,7 +1007,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;sandbox;reset' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -993,7 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only lines about this user (email, any case, or the vendor''s id)')
             [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Only the lines of this run (its id, or the start of it)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -1017,7 +1072,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;completions' {
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, json/ndjson/csv for scripts')
@@ -1042,6 +1097,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help' {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, create, change and remove user accounts')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List groups and roles; list, add and remove a group''s members')
+            [CompletionResult]::new('people', 'people', [CompletionResultType]::ParameterValue, 'Access review: who has an account where, one row per person (email, any case)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'Add, inspect, check and remove the configured profiles')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show the changes that would make every profile match a people file')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make every profile match a people file (or a plan saved by `roster plan --out`)')
@@ -1054,6 +1110,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help;users' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (streams page by page with -o ndjson)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one user, by id or email')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find a person''s accounts in every profile at once, by email or by text')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create (invite) a user')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s fields or group memberships')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create users from a CSV or JSON Lines file, in one or more profiles at once')
@@ -1067,6 +1124,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;users;get' {
+            break
+        }
+        'roster;help;users;find' {
             break
         }
         'roster;help;users;create' {
@@ -1115,6 +1175,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;groups;delete' {
+            break
+        }
+        'roster;help;people' {
             break
         }
         'roster;help;profiles' {

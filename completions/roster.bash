@@ -31,6 +31,9 @@ _roster() {
             roster,log)
                 cmd="roster__subcmd__log"
                 ;;
+            roster,people)
+                cmd="roster__subcmd__people"
+                ;;
             roster,plan)
                 cmd="roster__subcmd__plan"
                 ;;
@@ -100,6 +103,9 @@ _roster() {
             roster__subcmd__help,log)
                 cmd="roster__subcmd__help__subcmd__log"
                 ;;
+            roster__subcmd__help,people)
+                cmd="roster__subcmd__help__subcmd__people"
+                ;;
             roster__subcmd__help,plan)
                 cmd="roster__subcmd__help__subcmd__plan"
                 ;;
@@ -162,6 +168,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__users,delete)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__delete"
+                ;;
+            roster__subcmd__help__subcmd__users,find)
+                cmd="roster__subcmd__help__subcmd__users__subcmd__find"
                 ;;
             roster__subcmd__help__subcmd__users,get)
                 cmd="roster__subcmd__help__subcmd__users__subcmd__get"
@@ -250,6 +259,9 @@ _roster() {
             roster__subcmd__users,delete)
                 cmd="roster__subcmd__users__subcmd__delete"
                 ;;
+            roster__subcmd__users,find)
+                cmd="roster__subcmd__users__subcmd__find"
+                ;;
             roster__subcmd__users,get)
                 cmd="roster__subcmd__users__subcmd__get"
                 ;;
@@ -283,6 +295,9 @@ _roster() {
             roster__subcmd__users__subcmd__help,delete)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__delete"
                 ;;
+            roster__subcmd__users__subcmd__help,find)
+                cmd="roster__subcmd__users__subcmd__help__subcmd__find"
+                ;;
             roster__subcmd__users__subcmd__help,get)
                 cmd="roster__subcmd__users__subcmd__help__subcmd__get"
                 ;;
@@ -311,7 +326,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups profiles plan apply sandbox log completions help"
+            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version users groups people profiles plan apply sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,7 +874,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="users groups profiles plan apply sandbox log completions help"
+            opts="users groups people profiles plan apply sandbox log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,6 +1028,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__people)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1181,7 +1210,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users)
-            opts="list get create update import offboard deactivate reactivate delete"
+            opts="list get find create update import offboard deactivate reactivate delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,6 +1252,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__users__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__users__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1336,6 +1379,60 @@ _roster() {
                     return 0
                     ;;
                 --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__people)
+            opts="-o -y -v -q -h -V --stale --only-in --missing-in --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --missing-in)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2113,7 +2210,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users)
-            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get create invite update import offboard deactivate reactivate delete help"
+            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version list get find create invite update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2328,6 +2425,48 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__users__subcmd__find)
+            opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__users__subcmd__get)
             opts="-o -y -v -q -h -V --profile --config --output --fields --jq --no-input --yes --dry-run --verbose --quiet --color --sandbox --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2371,7 +2510,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help)
-            opts="list get create update import offboard deactivate reactivate delete help"
+            opts="list get find create update import offboard deactivate reactivate delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2413,6 +2552,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__users__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__users__subcmd__help__subcmd__find)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[roster] = {|@words|
     }
     var completions = [
         &'roster'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -40,6 +40,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand users 'List, create, change and remove user accounts'
             cand groups 'List groups and roles; list, add and remove a group''s members'
+            cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand plan 'Show the changes that would make every profile match a people file'
             cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -49,7 +50,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;users'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -71,6 +72,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand invite 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
@@ -84,7 +86,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;list'= {
             cand --group 'Only members of this group (name or id)'
             cand --limit 'Stop after this many users'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -108,7 +110,29 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;get'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --fields 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json; strings print raw)'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'roster;users;find'= {
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -142,7 +166,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -179,7 +203,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -216,7 +240,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --description 'Free-text description (cradl)'
             cand --phone 'Phone number (amani)'
             cand --set 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -243,7 +267,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --journal 'The journal file [default: under the data dir, keyed by the input and the profiles]'
             cand --report 'Also write the results as CSV to this file (mode 0600); it must not exist yet'
             cand --delimiter 'The CSV field separator: `,`, `;` or `tab`'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -270,7 +294,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;offboard'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -294,7 +318,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;deactivate'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -317,7 +341,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;reactivate'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -339,7 +363,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;users;delete'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -364,6 +388,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help'= {
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -376,6 +401,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;list'= {
         }
         &'roster;users;help;get'= {
+        }
+        &'roster;users;help;find'= {
         }
         &'roster;users;help;create'= {
         }
@@ -394,7 +421,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;users;help;help'= {
         }
         &'roster;groups'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -423,7 +450,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;groups;list'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -445,7 +472,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;groups;members'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -467,7 +494,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;groups;add'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -489,7 +516,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;groups;remove'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -512,7 +539,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;groups;create'= {
             cand --description 'What the group is for'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -534,7 +561,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;groups;delete'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -578,8 +605,33 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;groups;help;help'= {
         }
+        &'roster;people'= {
+            cand --stale 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in'
+            cand --only-in 'Only people with an account in PROFILE and in no other profile read'
+            cand --missing-in 'Only people with an account in another profile and none in PROFILE'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
+            cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
+            cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
+            cand --fields 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)'
+            cand --jq 'Filter the JSON output with a jq expression (implies -o json; strings print raw)'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --no-input 'Never prompt; fail with exit 2 naming what is missing'
+            cand -y 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands in scripts)'
+            cand --dry-run 'Show the requests a change would send (secrets redacted) and send none'
+            cand -v 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand --verbose 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+            cand -q 'Print only data and errors: no notes or warnings'
+            cand --quiet 'Print only data and errors: no notes or warnings'
+            cand --sandbox 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'roster;profiles'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -608,7 +660,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;profiles;list'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -630,7 +682,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;show'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -652,7 +704,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;check'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -687,7 +739,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --password-command 'Run this command to print the login password (bleemeo, amani)'
             cand --client-secret-env 'Read the client secret from this environment variable (cradl, scim)'
             cand --client-secret-command 'Run this command to print the client secret (cradl, scim)'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -711,7 +763,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;remove'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -733,7 +785,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;profiles;logout'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -779,7 +831,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;plan'= {
             cand --out 'Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not exist yet'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -806,7 +858,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --concurrency 'Requests in flight per profile at most (the profile''s rate applies too)'
             cand --journal 'The journal file [default: under the data dir, keyed by the file and its profiles]'
             cand --report 'Also write the results as CSV to this file (mode 0600); it must not exist yet'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -831,7 +883,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;sandbox'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -869,7 +921,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --monthly-limit 'API requests Cradl''s organization may make before every further one answers 429 `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)'
             cand --stall-secs 'Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)'
             cand --scim-dialect 'Which service''s deviations the SCIM server (/scim/v2) reproduces'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -892,7 +944,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;sandbox;reset'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -928,7 +980,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --since 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time'
             cand --user 'Only lines about this user (email, any case, or the vendor''s id)'
             cand --run 'Only the lines of this run (its id, or the start of it)'
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -951,7 +1003,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --version 'Print version'
         }
         &'roster;completions'= {
-            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out)'
+            cand --profile 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)'
             cand --config 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]'
             cand -o 'Output format: tables for people, json/ndjson/csv for scripts'
             cand --output 'Output format: tables for people, json/ndjson/csv for scripts'
@@ -975,6 +1027,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help'= {
             cand users 'List, create, change and remove user accounts'
             cand groups 'List groups and roles; list, add and remove a group''s members'
+            cand people 'Access review: who has an account where, one row per person (email, any case)'
             cand profiles 'Add, inspect, check and remove the configured profiles'
             cand plan 'Show the changes that would make every profile match a people file'
             cand apply 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -986,6 +1039,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users'= {
             cand list 'List users (streams page by page with -o ndjson)'
             cand get 'Show one user, by id or email'
+            cand find 'Find a person''s accounts in every profile at once, by email or by text'
             cand create 'Create (invite) a user'
             cand update 'Change a user''s fields or group memberships'
             cand import 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -997,6 +1051,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;users;list'= {
         }
         &'roster;help;users;get'= {
+        }
+        &'roster;help;users;find'= {
         }
         &'roster;help;users;create'= {
         }
@@ -1031,6 +1087,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;groups;create'= {
         }
         &'roster;help;groups;delete'= {
+        }
+        &'roster;help;people'= {
         }
         &'roster;help;profiles'= {
             cand list 'List the configured profiles'

@@ -24,7 +24,7 @@ function __fish_roster_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c roster -n "__fish_roster_needs_command" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_needs_command" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_needs_command" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -45,6 +45,7 @@ complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help 
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "users" -d 'List, create, change and remove user accounts'
 complete -c roster -n "__fish_roster_needs_command" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
+complete -c roster -n "__fish_roster_needs_command" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
 complete -c roster -n "__fish_roster_needs_command" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
 complete -c roster -n "__fish_roster_needs_command" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
@@ -52,39 +53,40 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "sandbox" -d 'Run or r
 complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Show the audit log of every change roster sent'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "offboard" -d 'Deactivate (or delete) one person in every profile, all at once'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
-complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get create invite update import offboard deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "create" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "invite" -d 'Create (invite) a user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "update" -d 'Change a user\'s fields or group memberships'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "offboard" -d 'Deactivate (or delete) one person in every profile, all at once'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "deactivate" -d 'Deactivate a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "reactivate" -d 'Reactivate a deactivated user'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and not __fish_seen_subcommand_from list get find create invite update import offboard deactivate reactivate delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group (name or id)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Stop after this many users' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -105,7 +107,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -124,6 +126,25 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l email -d 'The new user\'s email' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l username -d 'Login name (paradigm: letters, digits and @ . + - _; default: the email\'s local part)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l first-name -d 'Given name' -r
@@ -136,7 +157,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -170,7 +191,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from invite" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -204,7 +225,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l description -d 'Free-text description (cradl)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l phone -d 'Phone number (amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l set -d 'A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -230,7 +251,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l journal -d 'The journal file [default: under the data dir, keyed by the input and the profiles]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l report -d 'Also write the results as CSV to this file (mode 0600); it must not exist yet' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l delimiter -d 'The CSV field separator: `,`, `;` or `tab`' -r
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -254,7 +275,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -275,7 +296,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from offboard" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -295,7 +316,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -314,7 +335,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from reactivate" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -336,6 +357,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s fields or group memberships'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'
@@ -344,7 +366,7 @@ complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "reactivate" -d 'Reactivate a deactivated user'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (you type its email or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -370,7 +392,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "create" -d 'Create an empty group (where the vendor\'s API allows it)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "delete" -d 'Delete a group (you type its name or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and not __fish_seen_subcommand_from list members add remove create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -389,7 +411,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -408,7 +430,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from members" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -427,7 +449,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -447,7 +469,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l description -d 'What the group is for' -r
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -466,7 +488,7 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -492,7 +514,29 @@ complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an empty group (where the vendor\'s API allows it)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group (you type its name or id to confirm; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l stale -d 'Keep the accounts whose last login is more than DAYS days ago, or that never logged in' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l only-in -d 'Only people with an account in PROFILE and in no other profile read' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l missing-in -d 'Only people with an account in another profile and none in PROFILE' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand people" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand people" -l fields -d 'Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l jq -d 'Filter the JSON output with a jq expression (implies -o json; strings print raw)' -r
+complete -c roster -n "__fish_roster_using_subcommand people" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand people" -l no-input -d 'Never prompt; fail with exit 2 naming what is missing'
+complete -c roster -n "__fish_roster_using_subcommand people" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands in scripts)'
+complete -c roster -n "__fish_roster_using_subcommand people" -l dry-run -d 'Show the requests a change would send (secrets redacted) and send none'
+complete -c roster -n "__fish_roster_using_subcommand people" -s v -l verbose -d 'Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted'
+complete -c roster -n "__fish_roster_using_subcommand people" -s q -l quiet -d 'Print only data and errors: no notes or warnings'
+complete -c roster -n "__fish_roster_using_subcommand people" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
+complete -c roster -n "__fish_roster_using_subcommand people" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand people" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -518,7 +562,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_s
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "remove" -d 'Remove a profile from the config file (asks first; --yes in scripts)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and not __fish_seen_subcommand_from list show check add remove logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -537,7 +581,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -556,7 +600,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -592,7 +636,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l password-command -d 'Run this command to print the login password (bleemeo, amani)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable (cradl, scim)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l client-secret-command -d 'Run this command to print the client secret (cradl, scim)' -r
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -613,7 +657,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -632,7 +676,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -659,7 +703,7 @@ complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Revoke and remove cached login tokens (of one profile, or of every profile)'
 complete -c roster -n "__fish_roster_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand plan" -l out -d 'Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not exist yet' -r -F
-complete -c roster -n "__fish_roster_using_subcommand plan" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand plan" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand plan" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand plan" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -683,7 +727,7 @@ complete -c roster -n "__fish_roster_using_subcommand plan" -s V -l version -d '
 complete -c roster -n "__fish_roster_using_subcommand apply" -l concurrency -d 'Requests in flight per profile at most (the profile\'s rate applies too)' -r
 complete -c roster -n "__fish_roster_using_subcommand apply" -l journal -d 'The journal file [default: under the data dir, keyed by the file and its profiles]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand apply" -l report -d 'Also write the results as CSV to this file (mode 0600); it must not exist yet' -r -F
-complete -c roster -n "__fish_roster_using_subcommand apply" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand apply" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand apply" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand apply" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -705,7 +749,7 @@ complete -c roster -n "__fish_roster_using_subcommand apply" -s q -l quiet -d 'P
 complete -c roster -n "__fish_roster_using_subcommand apply" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand apply" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and not __fish_seen_subcommand_from serve reset help" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -745,7 +789,7 @@ aws\t''
 google\t''
 slack\t''
 github\t''"
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -765,7 +809,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -790,7 +834,7 @@ complete -c roster -n "__fish_roster_using_subcommand sandbox; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand log" -l since -d 'Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l user -d 'Only lines about this user (email, any case, or the vendor\'s id)' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l run -d 'Only the lines of this run (its id, or the start of it)' -r
-complete -c roster -n "__fish_roster_using_subcommand log" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand log" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -810,7 +854,7 @@ complete -c roster -n "__fish_roster_using_subcommand log" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand log" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand log" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l profile -d 'Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -s o -l output -d 'Output format: tables for people, json/ndjson/csv for scripts' -r -f -a "table\t''
 json\t''
@@ -829,17 +873,19 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet
 complete -c roster -n "__fish_roster_using_subcommand completions" -l sandbox -d 'Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups profiles plan apply sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "users" -d 'List, create, change and remove user accounts'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "groups" -d 'List groups and roles; list, add and remove a group\'s members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "people" -d 'Access review: who has an account where, one row per person (email, any case)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "profiles" -d 'Add, inspect, check and remove the configured profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "plan" -d 'Show the changes that would make every profile match a people file'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "apply" -d 'Make every profile match a people file (or a plan saved by `roster plan --out`)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "sandbox" -d 'Run or reset the local emulator of every vendor\'s API'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "log" -d 'Show the audit log of every change roster sent'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from users groups people profiles plan apply sandbox log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users (streams page by page with -o ndjson)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "get" -d 'Show one user, by id or email'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "find" -d 'Find a person\'s accounts in every profile at once, by email or by text'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create (invite) a user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "update" -d 'Change a user\'s fields or group memberships'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create users from a CSV or JSON Lines file, in one or more profiles at once'

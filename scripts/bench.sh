@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks reported in BENCHMARKS.md. Run from the repository root:
-#   bash scripts/bench.sh [startup] [list] [big] [import] [loop] [chaos] [plan]   (default: all)
+#   bash scripts/bench.sh [startup] [list] [big] [people] [import] [loop] [chaos] [plan]   (default: all)
 # Needs hyperfine, GNU time, jq and curl (Debian: apt-get install hyperfine time jq curl). Everything runs on
 # 127.0.0.1 against `roster sandbox serve`; nothing leaves the machine.
 set -euo pipefail
@@ -61,6 +61,18 @@ start=$(date +%s.%N)
 rss "100k users list -o ndjson" "$BIN" users list -o ndjson
 "$BIN" users list -o ndjson | wc -l | sed 's/^/lines: /'
 echo "wall: $(echo "$(date +%s.%N) - $start" | bc) s (two listings)"
+fi
+
+if want people; then
+echo "== people -o csv over 5 profiles x 20,000 users (four vendors and a second Paradigm profile)"
+serve people --seed-users 20000 --rate-limit 10000/s
+url=$(grep -m1 '^base_url' "$work/people.toml" | sed 's/.*"\(.*\)".*/\1/')
+printf '\n[profiles.paradigm2]\nprovider = "paradigm"\nbase_url = "%s"\ntoken = "roster-sandbox-paradigm-key"\n' "$url" >> "$work/people.toml"
+export ROSTER_CONFIG=$work/people.toml
+start=$(date +%s.%N)
+rss "people -o csv" "$BIN" -q people -o csv
+echo "wall: $(echo "$(date +%s.%N) - $start" | bc) s"
+"$BIN" -q people -o csv | wc -l | sed 's/^/lines (header included): /'
 fi
 
 # pace FILE RATE: give every profile in FILE `rate_limit = RATE`

@@ -48,7 +48,7 @@ pub const FIRST_TRY: [&str; 2] = [
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Profile to act on (repeat or comma-separate for commands that fan out)
+    /// Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)
     #[arg(
         long,
         global = true,

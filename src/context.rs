@@ -152,12 +152,16 @@ impl Context {
     /// The one profile this command acts on, secrets resolved, with its client.
     pub fn target(&mut self) -> Result<Target> {
         let names = self.settings.profile.clone();
-        if names.len() > 1 {
+        // `all` is every profile (see `crate::across`), never a profile's own name.
+        if names.len() > 1 || names.iter().any(|n| n == "all") {
             return Err(Error::usage(format!(
                 "this command acts on one profile; got {}",
                 names.join(", ")
             ))
-            .with_hint("pass a single --profile"));
+            .with_hint(
+                "pass a single --profile; `all` and lists work for reads: users list, get \
+                 and find, groups list, people",
+            ));
         }
         self.targets(Pacing::IfConfigured)?
             .pop()

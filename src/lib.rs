@@ -1,5 +1,6 @@
 //! roster: one command tree over many SaaS vendors' user APIs.
 
+pub mod across;
 pub mod audit;
 pub mod bulk;
 pub mod cli;

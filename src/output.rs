@@ -16,6 +16,8 @@ use crate::error::{Error, Result};
 use crate::model::{Group, Identity, PlannedRequest, User};
 use crate::redact;
 
+mod grid;
+pub use grid::GridWriter;
 mod jq;
 mod list;
 pub mod shape;

@@ -5,6 +5,7 @@ pub mod apply;
 pub mod completions;
 pub mod groups;
 pub mod log;
+pub mod people;
 pub mod plan;
 pub mod profiles;
 pub mod resolve;
@@ -26,6 +27,7 @@ pub enum Command {
     /// List groups and roles; list, add and remove a group's members
     #[command(subcommand)]
     Groups(groups::GroupsCommand),
+    People(people::Args),
     /// Add, inspect, check and remove the configured profiles
     #[command(subcommand)]
     Profiles(profiles::ProfilesCommand),
@@ -58,6 +60,7 @@ impl Command {
             Command::Users(verb) => match verb {
                 UsersCommand::List(_) => ("users list", false),
                 UsersCommand::Get(_) => ("users get", false),
+                UsersCommand::Find(_) => ("users find", false),
                 UsersCommand::Create(_) => ("users create", true),
                 UsersCommand::Update(_) => ("users update", true),
                 UsersCommand::Import(_) => ("users import", true),
@@ -75,6 +78,7 @@ impl Command {
                 GroupsCommand::Delete(_) => ("groups delete", true),
             },
             Command::Profiles(_) => ("profiles", false),
+            Command::People(_) => ("people", false),
             Command::Plan(_) => ("plan", false),
             Command::Apply(_) => ("apply", true),
             Command::Log(_) => ("log", false),
@@ -89,6 +93,7 @@ pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
     match command {
         Command::Users(verb) => users::run(ctx, verb).await,
         Command::Groups(verb) => groups::run(ctx, verb).await,
+        Command::People(a) => people::run(ctx, a).await,
         Command::Profiles(verb) => profiles::run(ctx, verb).await,
         Command::Log(a) => log::run(ctx, a).await,
         Command::Plan(a) => plan::run(ctx, a).await,

@@ -185,6 +185,7 @@ impl Provider for Amani {
             members: true,
             create_groups: false,
             delete_groups: false,
+            last_login: false,
         }
     }
 

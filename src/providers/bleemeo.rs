@@ -204,6 +204,7 @@ impl Provider for Bleemeo {
             members: false,
             create_groups: false,
             delete_groups: false,
+            last_login: true,
         }
     }
 

@@ -74,6 +74,7 @@ impl Provider for Cradl {
             members: false,
             create_groups: false,
             delete_groups: false,
+            last_login: false,
         }
     }
 

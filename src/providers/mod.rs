@@ -147,6 +147,9 @@ pub struct Capabilities {
     pub create_groups: bool,
     /// `Provider::delete_group`.
     pub delete_groups: bool,
+    /// Users carry the time of their last login (`User::last_login`), so `people --stale` can
+    /// judge them: a `null` there means "never", not "not said".
+    pub last_login: bool,
 }
 
 /// The operations not every vendor has.

@@ -204,6 +204,7 @@ impl Provider for Paradigm {
             members: true,
             create_groups: false,
             delete_groups: false,
+            last_login: true,
         }
     }
 

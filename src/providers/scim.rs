@@ -86,6 +86,8 @@ impl Provider for Scim {
             members: true,
             create_groups: true,
             delete_groups: true,
+            // SCIM's core schema has no login time (`meta.lastModified` is not one).
+            last_login: false,
         }
     }
 

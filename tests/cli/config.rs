@@ -105,8 +105,17 @@ fn several_profiles_without_a_default_is_a_usage_question() {
     ));
     let err = config_error(&env, &["users", "list"]);
     assert!(err.contains("--profile") && err.contains("a, b"), "{err}");
-    let out = env.run(&["--profile", "a,b", "users", "list"]);
+    // A write acts on one profile; reads take several (see across/).
+    let out = env.run(&[
+        "--profile",
+        "a,b",
+        "users",
+        "deactivate",
+        "ada@sandbox.example",
+    ]);
     assert_eq!(code(&out), 2, "one command, one profile: {}", stderr(&out));
+    let out = env.run(&["--profile", "a,b", "users", "list", "-o", "json"]);
+    assert_eq!(code(&out), 0, "a read of both: {}", stderr(&out));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod across;
 mod amani;
 mod audit;
 mod bleemeo;

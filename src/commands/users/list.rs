@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
+use crate::across::{self, FanOut, Order};
 use crate::commands::resolve;
-use crate::context::{Context, Target};
-use crate::error::{Error, Result};
+use crate::context::{Context, Pacing, Target};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Status, User, UserQuery};
 use crate::output::ListWriter;
 use crate::providers::Page;
@@ -16,12 +17,17 @@ use crate::providers::Page;
 const PAGES_IN_FLIGHT: usize = 4;
 
 /// List users (streams page by page with -o ndjson)
+///
+/// With --profile all (or a,b) every profile is read at once, each at its own pace; rows come
+/// in profile order (NDJSON: as each profile answers), and a profile that cannot be read is
+/// named on stderr and makes the exit code 7 without hiding the others' rows.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "\
 Examples:
   roster --sandbox users list --active
   roster --sandbox --profile amani users list --group Operator -o csv
-  roster --sandbox users list --limit 2 -o json")]
+  roster --sandbox users list --limit 2 -o json
+  roster --sandbox --profile all users list -o csv")]
 pub struct Args {
     /// Only accounts that are not deactivated (active and invited)
     #[arg(long, conflicts_with = "inactive")]
@@ -38,6 +44,9 @@ pub struct Args {
 }
 
 pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    if across::wants_many(&ctx.settings.profile) {
+        return run_across(ctx, args).await;
+    }
     let target = Arc::new(ctx.target()?);
     let group_id = match &args.group {
         Some(g) => resolve::groups(&target, std::slice::from_ref(g))
@@ -95,6 +104,47 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         }
     }
     lister.writer.finish()
+}
+
+/// `users list` over several profiles. `--group` is looked up in each: a profile without that
+/// group lists nobody, with a note.
+async fn run_across(ctx: &mut Context, args: Args) -> Result<()> {
+    let names = ctx.settings.profile.clone();
+    let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
+    let query = UserQuery {
+        status: if args.active {
+            Some(Status::Active)
+        } else if args.inactive {
+            Some(Status::Inactive)
+        } else {
+            None
+        },
+        group_id: None,
+        email: None,
+    };
+    let order = Order::for_output(&ctx.out, args.limit.is_some());
+    let group = args.group;
+    let fan = FanOut::start(selected, order, move |target, rows| {
+        let mut query = query.clone();
+        let group = group.clone();
+        async move {
+            if let Some(g) = &group {
+                match resolve::groups(&target, std::slice::from_ref(g)).await {
+                    Ok(ids) => query.group_id = ids.into_iter().next(),
+                    Err(e) if e.kind() == ErrorKind::NotFound => {
+                        let name = &target.profile.name;
+                        rows.note(format!("{name}: no group or role named `{g}`; none listed"))
+                            .await;
+                        return Ok(());
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            across::walk_users(&target, &query, &rows, |u| wanted(&query, &u).then_some(u)).await
+        }
+    });
+    let limit = args.limit.unwrap_or(usize::MAX);
+    across::write_list(&ctx.out, fan, limit).await.map(|_| ())
 }
 
 /// Pages 2..=`pages` with a few in flight, written in order as they complete: memory holds at

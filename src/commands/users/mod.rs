@@ -4,6 +4,7 @@ pub mod create;
 pub mod deactivate;
 pub mod delete;
 pub mod fields;
+pub mod find;
 pub mod get;
 pub mod import;
 pub mod invite;
@@ -25,6 +26,7 @@ use crate::providers::{Operation, ProviderError};
 pub enum UsersCommand {
     List(list::Args),
     Get(get::Args),
+    Find(find::Args),
     #[command(visible_alias = "invite")]
     Create(create::Args),
     Update(update::Args),
@@ -40,6 +42,7 @@ pub async fn run(ctx: &mut Context, verb: UsersCommand) -> Result<()> {
     match verb {
         UsersCommand::List(a) => list::run(ctx, a).await,
         UsersCommand::Get(a) => get::run(ctx, a).await,
+        UsersCommand::Find(a) => find::run(ctx, a).await,
         UsersCommand::Create(a) => create::run(ctx, a).await,
         UsersCommand::Update(a) => update::run(ctx, a).await,
         UsersCommand::Import(a) => import::run(ctx, a).await,

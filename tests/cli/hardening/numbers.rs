@@ -139,7 +139,7 @@ fn refused(env: &Env, args: &[&str]) -> std::process::Output {
 
 /// Every integer flag, the command it belongs to, and values just past its bounds (besides
 /// the extremes). `--fault-seed` and `--limit` take any u64.
-const INTEGER_FLAGS: [(&[&str], &str, &[&str]); 12] = [
+const INTEGER_FLAGS: [(&[&str], &str, &[&str]); 13] = [
     (&["sandbox", "serve"], "--latency", &["60001"]),
     (&["sandbox", "serve"], "--seed-users", &["1000001"]),
     (&["sandbox", "serve"], "--user-quota", &["10000001"]),
@@ -155,6 +155,7 @@ const INTEGER_FLAGS: [(&[&str], &str, &[&str]); 12] = [
         &["65536", "65533"],
     ),
     (&["users", "list"], "--limit", &[]),
+    (&["people"], "--stale", &["0", "36501"]),
     (
         &["users", "import", "rows.csv"],
         "--concurrency",
