@@ -219,6 +219,10 @@ impl Provider for AuditedProvider {
         self.inner.page_cursor(query, page)
     }
 
+    fn offset_cursor(&self, query: &UserQuery, offset: u64) -> Option<String> {
+        self.inner.offset_cursor(query, offset)
+    }
+
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {
         let user = self.inner.get_user(id).await?;
         self.remember(&user);

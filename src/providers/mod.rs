@@ -232,6 +232,13 @@ pub trait Provider: Send + Sync {
         None
     }
 
+    /// For lists paged by offset (SCIM's `startIndex`): the cursor of the page that starts after
+    /// the first `offset` users of `query`. Pages may hold fewer users than asked, so a caller
+    /// places each page by what the earlier ones held. `None` (the default) for other vendors.
+    fn offset_cursor(&self, _query: &UserQuery, _offset: u64) -> Option<String> {
+        None
+    }
+
     /// One user by the vendor's id.
     async fn get_user(&self, id: &str) -> Result<User, ProviderError>;
 

@@ -129,12 +129,11 @@ impl Provider for Scim {
         self.client.list_users(query, start).await
     }
 
-    fn page_cursor(&self, _query: &UserQuery, page: u64) -> Option<String> {
+    fn offset_cursor(&self, _query: &UserQuery, offset: u64) -> Option<String> {
         if self.mode_now()? != Mode::Index {
             return None;
         }
-        let per_page = self.client.served_page();
-        (per_page > 0).then(|| Position::Index(paging::start_of_page(page, per_page)).encode())
+        Some(Position::Index(paging::start_after(offset)).encode())
     }
 
     async fn get_user(&self, id: &str) -> Result<User, ProviderError> {

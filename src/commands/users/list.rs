@@ -13,6 +13,9 @@ use crate::model::{Status, User, UserQuery};
 use crate::output::ListWriter;
 use crate::providers::Page;
 
+#[path = "list_offsets.rs"]
+mod offsets;
+
 /// Pages fetched at once when the vendor numbers its pages and says how many users there are.
 const PAGES_IN_FLIGHT: usize = 4;
 
@@ -67,6 +70,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         email: None,
     };
     let mut lister = Lister {
+        seen: std::collections::HashSet::new(),
         writer: ctx.out.list::<User>(),
         query: &query,
         limit: args.limit.unwrap_or(usize::MAX),
@@ -84,9 +88,15 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         .filter(|_| first.next.is_some() && !first.items.is_empty())
         .zip(target.provider.page_cursor(&query, 2));
     let per_page = first.items.len() as u64;
+    let by_offset = first
+        .total
+        .filter(|_| first.next.is_some() && per_page > 0)
+        .filter(|_| target.provider.offset_cursor(&query, per_page).is_some());
     let mut next = first.next.clone();
     lister.push(first)?;
-    if let Some((total, _)) = numbered {
+    if let Some(total) = by_offset {
+        offsets::fetch(&target, &query, total, per_page, &mut lister).await?;
+    } else if let Some((total, _)) = numbered {
         let pages = total.div_ceil(per_page);
         fetch_numbered(&target, &query, pages, &mut lister).await?;
     } else {
@@ -200,6 +210,7 @@ async fn fetch_numbered(
 
 /// Filters and writes pages until the limit.
 struct Lister<'o, 'q> {
+    seen: std::collections::HashSet<String>,
     writer: ListWriter<'o, User>,
     query: &'q UserQuery,
     limit: usize,
@@ -216,6 +227,7 @@ impl Lister<'_, '_> {
             .items
             .into_iter()
             .filter(|u| wanted(self.query, u))
+            .filter(|u| self.seen.insert(u.id.clone()))
             .take(room)
             .collect();
         self.writer.push(&users)

@@ -1,7 +1,7 @@
 //! How SCIM requests go out: the profile's settings, the bearer token (static, or OAuth2 client
 //! credentials through the shared token flow), SCIM headers, discovery once per command.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -101,8 +101,6 @@ pub(super) struct Client {
     config: OnceCell<ServiceConfig>,
     /// The email filter form the service took, once known (`filter::EMAIL_FORMS`).
     email_form: AtomicUsize,
-    /// The size of the first page served, for the start of later pages.
-    pub(super) served_page: AtomicU64,
     /// The service refused `active eq ...`: status is filtered on this side.
     pub(super) status_refused: AtomicBool,
     /// A page size the service took after a `tooMany` (0: none yet).
@@ -195,7 +193,6 @@ impl Client {
             cache,
             config: OnceCell::new(),
             email_form: AtomicUsize::new(remembered.unwrap_or(dialect.first_email_form())),
-            served_page: AtomicU64::new(0),
             status_refused: AtomicBool::new(false),
             narrowed: AtomicU32::new(0),
         })

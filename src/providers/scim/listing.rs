@@ -97,9 +97,6 @@ impl Client {
             Mode::Cursor => next_cursor(answer.next_cursor.as_deref(), got).map(Position::Cursor),
             Mode::Single => None,
         };
-        if mode == Mode::Index && first == 1 && path == "/Users" {
-            self.served_page.store(got as u64, Ordering::SeqCst);
-        }
         Ok(Ok(RawPage {
             items: answer.resources,
             total: answer.total,
@@ -149,11 +146,6 @@ impl Client {
             next: page.next.map(|p| p.encode()),
             total: page.total,
         })
-    }
-
-    /// Users on the first page served, for the start of later pages (0 until one is read).
-    pub fn served_page(&self) -> u64 {
-        self.served_page.load(Ordering::SeqCst)
     }
 }
 

@@ -62,11 +62,9 @@ pub fn next_index(start: u64, got: usize, total: Option<u64>) -> Option<u64> {
     }
 }
 
-/// The `startIndex` of page `page` (1-based) when every page holds `per_page`.
-pub fn start_of_page(page: u64, per_page: u64) -> u64 {
-    page.saturating_sub(1)
-        .saturating_mul(per_page.max(1))
-        .saturating_add(1)
+/// The `startIndex` (1-based) of the page after the first `offset` resources.
+pub fn start_after(offset: u64) -> u64 {
+    offset.saturating_add(1)
 }
 
 /// The next cursor, if the answer gave one and the page was not empty.

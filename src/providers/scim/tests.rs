@@ -4,7 +4,7 @@ use super::dialect::{Dialect, MemberLimits};
 use super::discovery::ServiceConfig;
 use super::error::{decode_error, read_scim};
 use super::filter::{email_filter, EMAIL_FORMS};
-use super::paging::{next_cursor, next_index, start_of_page, Mode, Position};
+use super::paging::{next_cursor, next_index, start_after, Mode, Position};
 use super::patch::{apply, member_patches, patch_body, user_changes};
 use super::wire::{for_put, list_answer, new_user_body, to_user};
 use crate::model::{NewUser, Status, UserPatch};
@@ -51,9 +51,9 @@ fn index_paging_never_trusts_count() {
     assert_eq!(next_index(4, 0, None), None);
     // An empty page ends it even when the total says more.
     assert_eq!(next_index(11, 0, Some(25)), None);
-    assert_eq!(start_of_page(1, 10), 1);
-    assert_eq!(start_of_page(3, 10), 21);
-    assert_eq!(start_of_page(u64::MAX, u64::MAX), u64::MAX);
+    assert_eq!(start_after(0), 1);
+    assert_eq!(start_after(20), 21);
+    assert_eq!(start_after(u64::MAX), u64::MAX);
 }
 
 #[test]

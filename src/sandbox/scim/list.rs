@@ -211,6 +211,7 @@ pub(crate) fn run(
     let count = count_of(query, paging, cursor_mode)?;
     if !cursor_mode {
         let start = start_index(query)?;
+        let count = uneven_cap(count, start, state.uneven_pages);
         let page: Vec<_> = matching
             .into_iter()
             .skip(start.saturating_sub(1))
@@ -260,6 +261,14 @@ pub(crate) fn parse_filter(text: &str, rt: ResourceType, dialect: Dialect) -> Sc
         .check_filter(&parsed, rt)
         .map_err(ScimError::invalid_filter)?;
     Ok(parsed)
+}
+
+/// `count` capped as `State::uneven_pages` says: a page size that varies with `startIndex`.
+pub(crate) fn uneven_cap(count: usize, start: usize, cap: usize) -> usize {
+    if cap == 0 {
+        return count;
+    }
+    count.min(cap.saturating_sub(start % 4).max(1))
 }
 
 fn start_index(query: &Query) -> ScimResult<usize> {

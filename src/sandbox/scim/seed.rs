@@ -148,6 +148,7 @@ impl State {
             users,
             groups,
             cursors: Default::default(),
+            uneven_pages: 0,
         }
     }
 }

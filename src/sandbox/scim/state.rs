@@ -16,6 +16,11 @@ pub struct State {
     /// Open cursors (RFC 9865); they live as long as the process, not in a state file.
     #[serde(skip)]
     pub(crate) cursors: Cursors,
+    /// When set, an index-paged list answers at most `uneven_pages - (startIndex % 4)` resources
+    /// (at least one), so pages come back shorter than asked, and unevenly: RFC 7644 §3.4.2.4
+    /// makes `count` a maximum. Off (0) by default; tests set it.
+    #[serde(skip)]
+    pub uneven_pages: usize,
 }
 
 /// One user or group.

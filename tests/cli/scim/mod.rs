@@ -7,5 +7,6 @@ mod etag;
 mod filters;
 mod groups;
 mod interop;
+mod paging;
 mod sandbox;
 mod scenario;
