@@ -118,3 +118,62 @@ fn scim_beside_the_four_vendors_from_empty_to_absent_with_an_empty_plan_after_ea
     assert!(user(&env, "scim", EMAIL).is_none(), "deleted");
     assert_eq!(plan(&env, &file, &[]).0, 0);
 }
+
+#[test]
+fn prune_on_scim_deactivates_the_unnamed_and_leaves_the_logins_the_providers_know() {
+    let env = env();
+    let text = r#"
+[defaults]
+profiles = ["scim", "bleemeo"]
+prune = ["scim", "bleemeo"]
+
+[[person]]
+email = "Grace.Hopper@scim.sandbox.example"
+profiles = ["scim"]
+"#;
+    let file = write(&env, "people.toml", text);
+    let out = env.run(&["-o", "json", "plan", &file]);
+    assert_eq!(
+        crate::common::code(&out),
+        8,
+        "{}",
+        crate::common::stderr(&out)
+    );
+    let got = changes(&super::parse(&out));
+    let mut scim: Vec<(String, String)> = got
+        .iter()
+        .filter(|c| c.0 == "scim")
+        .map(|c| (c.1.clone(), c.2.clone()))
+        .collect();
+    scim.sort();
+    let d = |e: &str| ("deactivate".to_string(), e.to_string());
+    // SCIM deactivates rather than deletes; the one already inactive and the named one stay.
+    assert_eq!(
+        scim,
+        [
+            d("ada.lovelace@scim.sandbox.example"),
+            d("edsger.dijkstra@scim.sandbox.example"),
+            d("katherine.johnson@scim.sandbox.example"),
+        ],
+        "{got:?}"
+    );
+    // Bleemeo knows its login and leaves it alone; the others go.
+    assert!(
+        got.iter()
+            .any(|(p, a, e)| p == "bleemeo" && a == "delete" && e == "grace@sandbox.example"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(_, _, e)| e.starts_with("admin@")),
+        "{got:?}"
+    );
+
+    let rows = apply(&env, &file, &[]);
+    assert!(rows.iter().all(|r| r["error"].is_null()), "{rows:?}");
+    assert!(user(&env, "bleemeo", "admin@sandbox.example").is_some());
+    let ada = user(&env, "scim", "ada.lovelace@scim.sandbox.example").expect("kept");
+    assert_eq!(ada["status"], "inactive");
+    let grace = user(&env, "scim", "grace.hopper@scim.sandbox.example").unwrap();
+    assert_eq!(grace["status"], "active", "named in the file");
+    assert_eq!(plan(&env, &file, &[]).0, 0, "pruned for good");
+}
