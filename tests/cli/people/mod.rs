@@ -1,10 +1,12 @@
 //! `roster plan` and `roster apply`: people as code against every vendor of the sandbox,
 //! grouped by scenario.
 
+mod audit;
 mod basics;
 mod faults;
 mod kill;
 mod prune;
+mod scim;
 mod stale;
 mod validate;
 
