@@ -97,6 +97,7 @@ impl Context {
         let shape = crate::output::Shape::new(global.fields.as_deref(), global.jq.as_deref())?;
         let out = Output::new(global.output, &terminal).with_shape(shape);
         let http = HttpClient::with_verbosity(global.verbose, global.dry_run)?;
+        http.set_quiet(global.quiet);
         let interactive = terminal.can_prompt(global.no_input);
         let no_prompt = if interactive {
             None

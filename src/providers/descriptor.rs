@@ -9,6 +9,8 @@ pub struct Descriptor {
     pub name: &'static str,
     /// The vendor's public API root, or `None` where the profile must name one.
     pub default_base_url: Option<&'static str>,
+    /// What a base URL looks like, for the `profiles add` question where there is no default.
+    pub base_url_example: &'static str,
     /// The published request rate (requests a second) bulk work keeps to when the profile sets
     /// no `rate_limit`; `None` where the vendor publishes none.
     pub documented_rate: Option<f64>,

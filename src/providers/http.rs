@@ -52,6 +52,8 @@ struct Inner {
     in_flight: AtomicUsize,
     /// A write has gone out (see [`HttpClient::sent_a_write`]).
     sent_a_write: AtomicBool,
+    /// `--quiet`: a vendor client's warnings are not printed (see [`HttpClient::warn`]).
+    quiet: AtomicBool,
 }
 
 impl HttpClient {
@@ -82,6 +84,7 @@ impl HttpClient {
                 stopped: AtomicBool::new(false),
                 in_flight: AtomicUsize::new(0),
                 sent_a_write: AtomicBool::new(false),
+                quiet: AtomicBool::new(false),
             }),
         })
     }
@@ -96,6 +99,19 @@ impl HttpClient {
 
     pub fn dry_run(&self) -> bool {
         self.inner.dry_run
+    }
+
+    /// `--quiet` silences the warnings vendor clients print (see [`HttpClient::warn`]).
+    pub fn set_quiet(&self, quiet: bool) {
+        self.inner.quiet.store(quiet, Ordering::Relaxed);
+    }
+
+    /// A vendor client's warning on stderr, unless `--quiet`: no terminal object reaches the
+    /// clients, so the one shared client carries the setting to them.
+    pub fn warn(&self, message: &str) {
+        if !self.inner.quiet.load(Ordering::Relaxed) {
+            eprintln!("warning: {}", crate::redact::message(message));
+        }
     }
 
     /// From now on no request starts, in this client or any clone of it: a request waiting for

@@ -193,8 +193,7 @@ impl Provider for Scim {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
         if let Some(w) = self.client.dialect.delete_warning() {
-            // No terminal object reaches a client; stderr is where warnings go.
-            eprintln!("warning: {w}");
+            self.client.http.warn(&w.to_string());
         }
         let c = &self.client;
         let resp = c

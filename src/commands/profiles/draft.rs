@@ -98,7 +98,10 @@ pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<
             let default = kind.default_base_url();
             let question = match default {
                 Some(_) => "Base URL".to_string(),
-                None => format!("Base URL ({kind} has no default; e.g. https://eu.amani.ai)"),
+                None => format!(
+                    "Base URL ({kind} has no default; e.g. {})",
+                    kind.descriptor().base_url_example
+                ),
             };
             Some(
                 prompter

@@ -8,6 +8,7 @@ pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "amani",
     // Each region has its own root: the profile names it.
     default_base_url: None,
+    base_url_example: "https://eu.amani.ai",
     documented_rate: None,
     profile_keys: &[
         FieldSpec::plain("username", true),

@@ -7,6 +7,7 @@ use crate::providers::descriptor::{
 pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "bleemeo",
     default_base_url: Some("https://api.bleemeo.com"),
+    base_url_example: "https://api.bleemeo.com",
     documented_rate: None,
     profile_keys: &[
         FieldSpec::plain("username", true),

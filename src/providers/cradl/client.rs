@@ -238,8 +238,7 @@ impl Inner {
             })
             .collect();
         if let Some(warning) = unread_warning(&self.profile, &unread) {
-            // No terminal object reaches the client; stderr is where warnings go.
-            eprintln!("warning: {warning}");
+            self.http.warn(&warning);
         }
         Ok(users)
     }

@@ -5,6 +5,7 @@ use crate::providers::descriptor::{Descriptor, FieldSpec, Question, SetupQuestio
 pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "cradl",
     default_base_url: Some("https://api.cradl.ai/v1"),
+    base_url_example: "https://api.cradl.ai/v1",
     documented_rate: None,
     profile_keys: &[
         FieldSpec::secret("client_id"),

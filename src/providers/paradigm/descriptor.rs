@@ -5,6 +5,7 @@ use crate::providers::descriptor::{Descriptor, FieldSpec, Question, ValueRules};
 pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "paradigm",
     default_base_url: Some("https://paradigm.lighton.ai"),
+    base_url_example: "https://paradigm.lighton.ai",
     // Paradigm documents 60 writes a minute.
     documented_rate: Some(1.0),
     profile_keys: &[FieldSpec::secret("token").in_header()],

@@ -15,6 +15,7 @@ pub(crate) const DESCRIPTOR: Descriptor = Descriptor {
     name: "scim",
     // The SCIM root is the tenant's own: `base_url` is required.
     default_base_url: None,
+    base_url_example: "https://api.example.com/scim/v2",
     documented_rate: None,
     profile_keys: &[
         optional_secret("token").in_header(),

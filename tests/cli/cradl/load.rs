@@ -114,6 +114,10 @@ fn an_unreadable_profile_costs_only_its_users_email() {
     let err = stderr(&out);
     assert!(err.contains("warning") && err.contains(&user), "{err}");
     assert!(!stdout(&out).contains("warning"), "stdout is data only");
+    // `--quiet` silences the vendor client's warning too, and keeps the data.
+    let out = run(&env, &["-q", "-o", "json", "users", "list"]);
+    assert_success(&out, &["users", "list"]);
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
     // `users get` by email cannot see Ada's email either: not found, not a crash.
     let out = run(&env, &["users", "get", "ada@sandbox.example"]);
     assert_eq!(code(&out), 5, "{}", stderr(&out));

@@ -281,3 +281,24 @@ fn bad_names_are_refused_or_asked_again() {
         "with no default_profile yet, yes is the default answer"
     );
 }
+
+#[test]
+fn the_base_url_question_gives_the_vendors_own_example() {
+    let args = Args {
+        provider: Some(ProviderKind::Scim),
+        token_env: Some("SLACK_SCIM_TOKEN".into()),
+        ..Args::default()
+    };
+    // The profile name, then the base URL; the draft may ask more (the dialect), or fail later
+    // for lack of answers: only the base URL question matters here.
+    let p = ScriptedPrompter::new(&["slack", "https://api.slack.com/scim/v2"]);
+    let _ = draft(&args, &situation(&[], true, false), &p);
+    let asked = p.questions();
+    assert!(
+        asked
+            .iter()
+            .any(|q| q == "Base URL (scim has no default; e.g. https://api.example.com/scim/v2)"),
+        "{asked:?}"
+    );
+    assert!(!asked.iter().any(|q| q.contains("amani")), "{asked:?}");
+}
