@@ -193,7 +193,7 @@ impl Provider for Scim {
 
     async fn delete_user(&self, id: &str) -> Result<(), ProviderError> {
         if let Some(w) = self.client.dialect.delete_warning() {
-            self.client.http.warn(&w.to_string());
+            self.client.http.warn(w);
         }
         let c = &self.client;
         let resp = c
