@@ -64,6 +64,21 @@ pub async fn existing_users(
     cancel: &watch::Receiver<bool>,
 ) -> std::result::Result<HashMap<String, User>, ProviderError> {
     let mut index = HashMap::new();
+    for u in every_user(target, cancel).await? {
+        if let Some(e) = &u.email {
+            index.insert(e.to_ascii_lowercase(), u);
+        }
+    }
+    Ok(index)
+}
+
+/// Every page of a profile's users, in order and at the profile's pace; a garbled or cut page is
+/// tried again twice. Stops before the next page once `cancel` is set.
+pub async fn every_user(
+    target: &Target,
+    cancel: &watch::Receiver<bool>,
+) -> std::result::Result<Vec<User>, ProviderError> {
+    let mut users = Vec::new();
     let query = UserQuery::default();
     let mut cursor: Option<String> = None;
     loop {
@@ -81,14 +96,10 @@ pub async fn existing_users(
                 Err(e) => return Err(e),
             }
         };
-        for u in page.items {
-            if let Some(e) = &u.email {
-                index.insert(e.to_ascii_lowercase(), u);
-            }
-        }
+        users.extend(page.items);
         match page.next {
             Some(n) => cursor = Some(n),
-            None => return Ok(index),
+            None => return Ok(users),
         }
     }
 }

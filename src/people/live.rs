@@ -4,7 +4,7 @@
 use tokio::sync::watch;
 
 use crate::context::Target;
-use crate::model::{Group, User, UserQuery};
+use crate::model::{Group, User};
 use crate::providers::{OwnAccount, ProviderError};
 
 /// One profile as it is.
@@ -24,30 +24,10 @@ pub async fn read(
     groups: bool,
     cancel: &watch::Receiver<bool>,
 ) -> Result<Live, ProviderError> {
-    let mut live = Live::default();
-    let query = UserQuery::default();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut attempt = 0;
-        let page = loop {
-            if *cancel.borrow() {
-                return Err(ProviderError::Interrupted { write: false });
-            }
-            attempt += 1;
-            match target.provider.list_users(&query, cursor.as_deref()).await {
-                Ok(p) => break p,
-                // A garbled or cut answer to a read is worth another try before giving up.
-                Err(ProviderError::Protocol { .. } | ProviderError::Network { .. })
-                    if attempt < 3 => {}
-                Err(e) => return Err(e),
-            }
-        };
-        live.users.extend(page.items);
-        match page.next {
-            Some(n) => cursor = Some(n),
-            None => break,
-        }
-    }
+    let mut live = Live {
+        users: crate::bulk::plan::every_user(target, cancel).await?,
+        ..Live::default()
+    };
     if groups {
         live.groups = target.provider.list_groups().await?;
     }
