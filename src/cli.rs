@@ -6,7 +6,7 @@ use clap::{ArgAction, Args, Parser};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::commands::completions;
-pub use crate::commands::Command;
+pub(crate) use crate::commands::Command;
 use crate::context::Settings;
 use crate::output::{ColorChoice, OutputFormat};
 
@@ -25,9 +25,9 @@ pub mod man;
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The end of `roster --help`: a first try, and the exit codes (from `crate::error`'s table).
@@ -40,14 +40,14 @@ fn after_help() -> String {
 }
 
 /// Command lines that work on a fresh machine, shown by `--help` and the man page.
-pub const FIRST_TRY: [&str; 2] = [
+pub(crate) const FIRST_TRY: [&str; 2] = [
     "  roster --sandbox users create --email new@example.com --username new",
     "  roster --sandbox users list",
 ];
 
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Profile to act on (repeat or comma-separate for commands that fan out; `all`: every profile)
     #[arg(
         long,
@@ -57,23 +57,23 @@ pub struct GlobalArgs {
         value_delimiter = ',',
         add = ArgValueCandidates::new(completions::profile_candidates)
     )]
-    pub profile: Vec<String>,
+    pub(crate) profile: Vec<String>,
 
     /// Config file [default: the platform config dir, e.g. ~/.config/roster/config.toml]
     #[arg(long, global = true, env = "ROSTER_CONFIG", value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// Output format: tables for people, json/ndjson/csv for scripts
     #[arg(short, long, global = true, value_enum, default_value_t = OutputFormat::Table, value_name = "FORMAT")]
-    pub output: OutputFormat,
+    pub(crate) output: OutputFormat,
 
     /// Only these fields, in this order: table and CSV columns, JSON keys (e.g. id,email,status)
     #[arg(long, global = true, value_name = "A,B,C")]
-    pub fields: Option<String>,
+    pub(crate) fields: Option<String>,
 
     /// Filter the JSON output with a jq expression (implies -o json; strings print raw)
     #[arg(long, global = true, value_name = "EXPR")]
-    pub jq: Option<String>,
+    pub(crate) jq: Option<String>,
 
     /// Never prompt; fail with exit 2 naming what is missing
     // Boolish so that `ROSTER_NO_INPUT=1` (or yes/true/on) works, not only `true`.
@@ -83,31 +83,31 @@ pub struct GlobalArgs {
         env = "ROSTER_NO_INPUT",
         value_parser = clap::builder::BoolishValueParser::new()
     )]
-    pub no_input: bool,
+    pub(crate) no_input: bool,
 
     /// Answer yes to confirmations (needed for destructive commands in scripts)
     #[arg(short, long, global = true)]
-    pub yes: bool,
+    pub(crate) yes: bool,
 
     /// Show the requests a change would send (secrets redacted) and send none
     #[arg(long, global = true)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     /// Log each request (method, URL, status, time) on stderr; -vv adds headers and bodies, secrets redacted
     #[arg(short, long, global = true, action = ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 
     /// Print only data and errors: no notes or warnings
     #[arg(short, long, global = true, conflicts_with = "verbose")]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 
     /// When to use colour (NO_COLOR is honoured in `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 
     /// Run against the built-in sandbox (state under the data dir, or ROSTER_SANDBOX_STATE)
     #[arg(long, global = true)]
-    pub sandbox: bool,
+    pub(crate) sandbox: bool,
 }
 
 impl From<GlobalArgs> for Settings {
@@ -134,7 +134,7 @@ impl From<GlobalArgs> for Settings {
 /// as is, control characters included. Then the text is cut as every roster message is (see
 /// `crate::redact`), without colour (which also drops escape sequences). `args` is the command
 /// line. `None` for help, version, and errors clap can print itself.
-pub fn safe_usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+pub(crate) fn safe_usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
     if !e.use_stderr() {
         return None;
     }

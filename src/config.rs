@@ -13,15 +13,16 @@ mod profile;
 mod rate;
 mod values;
 
-pub use crate::providers::{Profile, RateLimit};
+pub(crate) use crate::providers::Profile;
+pub use crate::providers::RateLimit;
 
 /// A config problem, naming the file and, where there is one, the profile and key.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigError {
-    pub file: String,
-    pub profile: Option<String>,
-    pub key: Option<String>,
-    pub message: String,
+pub(crate) struct ConfigError {
+    pub(crate) file: String,
+    pub(crate) profile: Option<String>,
+    pub(crate) key: Option<String>,
+    pub(crate) message: String,
     hint: Option<String>,
 }
 
@@ -47,7 +48,7 @@ impl ConfigError {
         self
     }
 
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         self.hint.clone()
     }
 }
@@ -83,49 +84,49 @@ impl From<ConfigError> for crate::error::Error {
 /// A profile that fails validation does not poison the file: it is kept in `broken` with its
 /// error, which is reported only when a command uses it.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// Shown in messages: the file's path, or `built-in sandbox profiles`.
-    pub source: String,
-    pub default_profile: Option<String>,
+    pub(crate) source: String,
+    pub(crate) default_profile: Option<String>,
     /// The valid profiles.
-    pub profiles: BTreeMap<String, ProfileSpec>,
+    pub(crate) profiles: BTreeMap<String, ProfileSpec>,
     /// The profiles that failed validation, with what is wrong.
-    pub broken: BTreeMap<String, BrokenProfile>,
+    pub(crate) broken: BTreeMap<String, BrokenProfile>,
     /// Things the user should know but that do not stop the command.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The top-level `audit_log`: `Some(None)` for `false`, `Some(Some(path))` for a path,
     /// `None` when the key is absent (the default path).
-    pub audit_log: Option<Option<PathBuf>>,
+    pub(crate) audit_log: Option<Option<PathBuf>>,
 }
 
 /// A `[profiles.NAME]` table roster cannot use, with what it could read of it for listings.
 #[derive(Debug, Clone)]
-pub struct BrokenProfile {
-    pub name: String,
+pub(crate) struct BrokenProfile {
+    pub(crate) name: String,
     /// The `provider` key as written, if it is a string.
-    pub provider: Option<String>,
+    pub(crate) provider: Option<String>,
     /// The `base_url` key as written, if it is a string (credentials in it are redacted).
-    pub base_url: Option<String>,
-    pub error: ConfigError,
+    pub(crate) base_url: Option<String>,
+    pub(crate) error: ConfigError,
 }
 
 /// One `[profiles.NAME]` table: checked keys, unresolved secret sources.
 #[derive(Debug, Clone)]
-pub struct ProfileSpec {
-    pub name: String,
-    pub kind: ProviderKind,
-    pub base_url: String,
-    pub timeout: Duration,
-    pub rate_limit: Option<RateLimit>,
+pub(crate) struct ProfileSpec {
+    pub(crate) name: String,
+    pub(crate) kind: ProviderKind,
+    pub(crate) base_url: String,
+    pub(crate) timeout: Duration,
+    pub(crate) rate_limit: Option<RateLimit>,
     /// Plain provider keys (username, client_id, ...).
-    pub settings: BTreeMap<String, String>,
+    pub(crate) settings: BTreeMap<String, String>,
     /// Secret fields and where their values come from.
-    pub secrets: BTreeMap<String, SecretSource>,
+    pub(crate) secrets: BTreeMap<String, SecretSource>,
 }
 
 /// Where a secret field's value comes from. Printing it shows the source, never the value.
 #[derive(Clone, PartialEq)]
-pub enum SecretSource {
+pub(crate) enum SecretSource {
     Env(String),
     Command(String),
     Literal(Secret),
@@ -143,7 +144,7 @@ impl fmt::Debug for SecretSource {
 
 /// The config file path: `--config`/`ROSTER_CONFIG` (clap fills both into `explicit`), else the
 /// platform config dir (`~/.config/roster/config.toml` on Linux).
-pub fn config_path(explicit: Option<&Path>) -> Option<PathBuf> {
+pub(crate) fn config_path(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
@@ -152,7 +153,7 @@ pub fn config_path(explicit: Option<&Path>) -> Option<PathBuf> {
 
 impl Config {
     /// Read and validate the file at `path`.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    pub(crate) fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -175,7 +176,7 @@ impl Config {
     }
 
     /// Validate config text; `source` names it in messages.
-    pub fn parse(text: &str, source: &str) -> Result<Config, ConfigError> {
+    pub(crate) fn parse(text: &str, source: &str) -> Result<Config, ConfigError> {
         let table: toml::Table = toml::from_str(text)
             .map_err(|e| ConfigError::new(source, format!("invalid TOML: {}", toml_error(&e))))?;
         let mut default_profile = None;
@@ -247,7 +248,7 @@ impl Config {
     }
 
     /// Every profile name in the file, valid or broken, sorted.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .profiles
             .keys()
@@ -259,7 +260,7 @@ impl Config {
     }
 
     /// True if the file has a profile of that name, valid or broken.
-    pub fn contains(&self, name: &str) -> bool {
+    pub(crate) fn contains(&self, name: &str) -> bool {
         self.profiles.contains_key(name) || self.broken.contains_key(name)
     }
 
@@ -268,7 +269,7 @@ impl Config {
     }
 
     /// The profile called `name`: its spec, or what is wrong with it, or that there is none.
-    pub fn profile(&self, name: &str) -> Result<&ProfileSpec, ConfigError> {
+    pub(crate) fn profile(&self, name: &str) -> Result<&ProfileSpec, ConfigError> {
         if let Some(spec) = self.profiles.get(name) {
             return Ok(spec);
         }
@@ -279,7 +280,7 @@ impl Config {
     }
 
     /// "profile `name` not found; known: ...".
-    pub fn not_found(&self, name: &str) -> ConfigError {
+    pub(crate) fn not_found(&self, name: &str) -> ConfigError {
         ConfigError::new(
             &self.source,
             format!("profile `{name}` not found; known: {}", self.known()),
@@ -294,7 +295,7 @@ impl Config {
     }
 
     /// The profiles a command acts on: the named ones, else `default_profile`, else the only one.
-    pub fn select(&self, names: &[String]) -> Result<Vec<&ProfileSpec>, ConfigError> {
+    pub(crate) fn select(&self, names: &[String]) -> Result<Vec<&ProfileSpec>, ConfigError> {
         if names.is_empty() {
             if let Some(d) = &self.default_profile {
                 return self.select(std::slice::from_ref(d));
@@ -359,7 +360,7 @@ fn audit_log_value(value: &toml::Value, source: &str) -> Result<Option<PathBuf>,
 }
 
 /// A TOML parse error, its quoted lines cut to a readable length (a line may be huge).
-pub fn toml_error(e: &dyn fmt::Display) -> String {
+pub(crate) fn toml_error(e: &dyn fmt::Display) -> String {
     const MAX: usize = 160;
     let text = e.to_string();
     let lines: Vec<String> = text

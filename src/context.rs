@@ -14,34 +14,34 @@ use crate::terminal::Terminal;
 
 /// The global flags as a command sees them, whoever parsed them (clap's `GlobalArgs` in `cli.rs`).
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Profiles to act on; empty for the default one.
-    pub profile: Vec<String>,
+    pub(crate) profile: Vec<String>,
     /// The config file, when not the platform default.
-    pub config: Option<PathBuf>,
-    pub output: OutputFormat,
-    pub no_input: bool,
-    pub yes: bool,
-    pub dry_run: bool,
-    pub verbose: u8,
-    pub quiet: bool,
-    pub color: ColorChoice,
-    pub sandbox: bool,
+    pub(crate) config: Option<PathBuf>,
+    pub(crate) output: OutputFormat,
+    pub(crate) no_input: bool,
+    pub(crate) yes: bool,
+    pub(crate) dry_run: bool,
+    pub(crate) verbose: u8,
+    pub(crate) quiet: bool,
+    pub(crate) color: ColorChoice,
+    pub(crate) sandbox: bool,
     /// `--fields`: the fields to print, comma-separated.
-    pub fields: Option<String>,
+    pub(crate) fields: Option<String>,
     /// `--jq`: a jq filter over the JSON output.
-    pub jq: Option<String>,
+    pub(crate) jq: Option<String>,
 }
 
-pub struct Context {
-    pub settings: Settings,
-    pub out: Output,
+pub(crate) struct Context {
+    pub(crate) settings: Settings,
+    pub(crate) out: Output,
     /// What stdin/stdout/stderr are, colour and `--quiet`: warnings, progress, prompts ask it.
-    pub terminal: Terminal,
-    pub http: HttpClient,
-    pub prompter: Box<dyn Prompter>,
+    pub(crate) terminal: Terminal,
+    pub(crate) http: HttpClient,
+    pub(crate) prompter: Box<dyn Prompter>,
     /// A person can answer prompts.
-    pub interactive: bool,
+    pub(crate) interactive: bool,
     /// Why nobody can, when nobody can (see [`Context::why_no_prompt`]).
     no_prompt: Option<&'static str>,
     config: Option<Config>,
@@ -63,7 +63,7 @@ struct SandboxSession {
 
 /// How a profile's requests are spaced out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pacing {
+pub(crate) enum Pacing {
     /// Only when the profile sets `rate_limit`: single commands rely on `Retry-After`.
     IfConfigured,
     /// Bulk work: the profile's `rate_limit`, else the vendor's documented rate, else a
@@ -75,24 +75,24 @@ pub enum Pacing {
 const DEFAULT_BULK_RATE: RateLimit = RateLimit { per_second: 10.0 };
 
 /// One profile with its client: what most commands act on.
-pub struct Target {
-    pub profile: Profile,
+pub(crate) struct Target {
+    pub(crate) profile: Profile,
     /// The vendor's client, recording each write in the audit log.
-    pub provider: Box<dyn Provider>,
+    pub(crate) provider: Box<dyn Provider>,
     /// For lines that settle a write whose outcome was unknown, after a look-up.
-    pub audit: Recorder,
+    pub(crate) audit: Recorder,
 }
 
 impl Target {
     /// Turns a vendor error into the user-facing one, naming this profile in the hint.
-    pub fn err(&self) -> impl Fn(ProviderError) -> Error + '_ {
+    pub(crate) fn err(&self) -> impl Fn(ProviderError) -> Error + '_ {
         move |e| Error::from_provider(e, &self.profile.name)
     }
 }
 
 impl Context {
     /// Build the context; with `--sandbox`, start the in-process sandbox first.
-    pub async fn new(global: Settings) -> Result<Context> {
+    pub(crate) async fn new(global: Settings) -> Result<Context> {
         let terminal = Terminal::new(global.color, global.quiet);
         let shape = crate::output::Shape::new(global.fields.as_deref(), global.jq.as_deref())?;
         let out = Output::new(global.output, &terminal).with_shape(shape);
@@ -126,7 +126,7 @@ impl Context {
     }
 
     /// The config: the built-in sandbox profiles under `--sandbox`, else the file.
-    pub fn config(&mut self) -> Result<&Config> {
+    pub(crate) fn config(&mut self) -> Result<&Config> {
         if self.config.is_none() {
             let config = match &self.sandbox {
                 Some(s) => Config::parse(&s.running.profiles_toml(), "built-in sandbox profiles")?,
@@ -151,7 +151,7 @@ impl Context {
     }
 
     /// The one profile this command acts on, secrets resolved, with its client.
-    pub fn target(&mut self) -> Result<Target> {
+    pub(crate) fn target(&mut self) -> Result<Target> {
         let names = self.settings.profile.clone();
         // `all` is every profile (see `crate::across`), never a profile's own name.
         if names.len() > 1 || names.iter().any(|n| n == "all") {
@@ -170,7 +170,7 @@ impl Context {
     }
 
     /// Every profile named by `--profile` (or the default one), each with its client.
-    pub fn targets(&mut self, pacing: Pacing) -> Result<Vec<Target>> {
+    pub(crate) fn targets(&mut self, pacing: Pacing) -> Result<Vec<Target>> {
         let names = self.chosen_profiles()?;
         let http = self.http.clone();
         let fresh_login = self.fresh_login;
@@ -187,13 +187,13 @@ impl Context {
     }
 
     /// The client for a profile already resolved, sharing this process's HTTP client.
-    pub fn target_for(&self, profile: Profile, pacing: Pacing) -> Result<Target> {
+    pub(crate) fn target_for(&self, profile: Profile, pacing: Pacing) -> Result<Target> {
         build_target(&self.http, profile, pacing, &self.trail()?)
     }
 
     /// Name the command audit lines are about (`users import`); `writes` when it sends
     /// changes, so a log that cannot be kept stops it before the first one.
-    pub fn audit_as(&mut self, command: &'static str, writes: bool) {
+    pub(crate) fn audit_as(&mut self, command: &'static str, writes: bool) {
         self.audit_command = (command, writes);
     }
 
@@ -234,14 +234,14 @@ impl Context {
     }
 
     /// From now on, targets log in afresh and never use a cached token (`profiles check`).
-    pub fn log_in_afresh(&mut self) {
+    pub(crate) fn log_in_afresh(&mut self) {
         self.fresh_login = true;
     }
 
     /// Why roster cannot prompt: `--no-input is set`, `ROSTER_NO_INPUT is set`, `stdin is not
     /// a terminal` or `stderr is not a terminal`; `None` when it can. Every "cannot ask"
     /// message takes its reason from here.
-    pub fn why_no_prompt(&self) -> Option<&'static str> {
+    pub(crate) fn why_no_prompt(&self) -> Option<&'static str> {
         self.no_prompt
     }
 
@@ -253,7 +253,7 @@ impl Context {
     }
 
     /// Ask for a yes, or demand `--yes` where nobody can answer.
-    pub fn confirm(&self, question: &str, what: &str) -> Result<()> {
+    pub(crate) fn confirm(&self, question: &str, what: &str) -> Result<()> {
         if self.settings.yes || self.settings.dry_run {
             return Ok(());
         }
@@ -269,7 +269,12 @@ impl Context {
 
     /// For destructive actions: the person types one of `accepted` (the user's email or id) to
     /// go on; anything else cancels. Scripts pass `--yes`.
-    pub fn confirm_typed(&self, question: &str, accepted: &[&str], what: &str) -> Result<()> {
+    pub(crate) fn confirm_typed(
+        &self,
+        question: &str,
+        accepted: &[&str],
+        what: &str,
+    ) -> Result<()> {
         if self.settings.yes || self.settings.dry_run {
             return Ok(());
         }
@@ -332,7 +337,7 @@ impl Context {
     }
 
     /// Print the writes `--dry-run` held back. Returns true if it was a dry run.
-    pub fn show_planned(&self) -> Result<bool> {
+    pub(crate) fn show_planned(&self) -> Result<bool> {
         if !self.http.dry_run() {
             return Ok(false);
         }
@@ -344,7 +349,7 @@ impl Context {
     }
 
     /// Save the sandbox state and stop its server. Called once, whatever the command's outcome.
-    pub async fn finish(mut self) -> Result<()> {
+    pub(crate) async fn finish(mut self) -> Result<()> {
         if let Some(s) = self.sandbox.take() {
             let state = s.sandbox.snapshot();
             s.running.shutdown().await;
@@ -388,7 +393,7 @@ fn build_target(
 /// What to do about values nobody could be asked for, with why: "pass them or run on a
 /// terminal (stdin is not a terminal)", or under `--no-input` just "pass them (--no-input is
 /// set)". `why` is [`Context::why_no_prompt`].
-pub fn pass_or_ask(pronoun: &str, why: Option<&str>) -> String {
+pub(crate) fn pass_or_ask(pronoun: &str, why: Option<&str>) -> String {
     match why {
         Some(why) if why.contains("NO_INPUT") || why.contains("--no-input") => {
             format!("pass {pronoun} ({why})")
@@ -400,7 +405,7 @@ pub fn pass_or_ask(pronoun: &str, why: Option<&str>) -> String {
 
 /// Why nobody can be asked, for a process where [`Terminal::can_prompt`] said no. `--no-input` and
 /// `ROSTER_NO_INPUT` reach clap as one flag; the command line tells them apart.
-pub fn no_prompt_reason(terminal: &Terminal, no_input: bool) -> &'static str {
+pub(crate) fn no_prompt_reason(terminal: &Terminal, no_input: bool) -> &'static str {
     if no_input {
         let on_command_line = std::env::args_os()
             .skip(1)

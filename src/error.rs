@@ -4,7 +4,7 @@ use std::fmt;
 
 /// What went wrong, in the terms a script acts on. Each kind has exactly one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
+pub(crate) enum ErrorKind {
     /// A vendor or network error with no better kind.
     Failure,
     /// Bad arguments, or a required value missing where no prompt is possible.
@@ -30,7 +30,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in the order of its exit code.
-    pub const ALL: [ErrorKind; 10] = [
+    pub(crate) const ALL: [ErrorKind; 10] = [
         ErrorKind::Failure,
         ErrorKind::Usage,
         ErrorKind::Config,
@@ -45,7 +45,7 @@ impl ErrorKind {
 
     /// The exit-code table. `--help`, the man page and a test of the README's table read it
     /// through [`exit_statuses`] and [`exit_code_summary`].
-    pub fn exit_code(self) -> u8 {
+    pub(crate) fn exit_code(self) -> u8 {
         match self {
             ErrorKind::Failure => 1,
             ErrorKind::Usage => 2,
@@ -63,7 +63,7 @@ impl ErrorKind {
     }
 
     /// What the exit code tells a script, in a sentence.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             ErrorKind::Failure => {
                 "failure: a vendor or network error, or an operation the vendor does not support"
@@ -116,7 +116,7 @@ pub fn exit_statuses() -> Vec<(u8, &'static str)> {
 }
 
 /// `0 ok · 1 failure · ...` on two lines, for the end of `roster --help`.
-pub fn exit_code_summary() -> String {
+pub(crate) fn exit_code_summary() -> String {
     let entry = |code: u8, label: &str| format!("{code} {label}");
     let mut entries = vec![entry(0, "ok")];
     entries.extend(
@@ -131,7 +131,7 @@ pub fn exit_code_summary() -> String {
 /// An error with a kind (its exit code), a message, an optional hint saying what to do, and the
 /// chain of causes.
 #[derive(Debug)]
-pub struct Error {
+pub(crate) struct Error {
     kind: ErrorKind,
     message: String,
     hint: Option<String>,
@@ -139,10 +139,10 @@ pub struct Error {
     broken_pipe: bool,
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
             kind,
             message: message.into(),
@@ -152,26 +152,26 @@ impl Error {
         }
     }
 
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub(crate) fn usage(message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Usage, message)
     }
 
-    pub fn failure(message: impl Into<String>) -> Self {
+    pub(crate) fn failure(message: impl Into<String>) -> Self {
         Error::new(ErrorKind::Failure, message)
     }
 
-    pub fn not_found(message: impl Into<String>) -> Self {
+    pub(crate) fn not_found(message: impl Into<String>) -> Self {
         Error::new(ErrorKind::NotFound, message)
     }
 
-    pub fn cancelled() -> Self {
+    pub(crate) fn cancelled() -> Self {
         Error::new(ErrorKind::Cancelled, "cancelled; nothing was sent")
     }
 
     /// Ctrl-C during a command that does not catch it itself. Only a command that has sent a
     /// change (`HttpClient::sent_a_write`) can have left one half-known; one that has not says
     /// that nothing was sent.
-    pub fn interrupted(sent_a_write: bool) -> Self {
+    pub(crate) fn interrupted(sent_a_write: bool) -> Self {
         if !sent_a_write {
             return Error::cancelled();
         }
@@ -179,30 +179,33 @@ impl Error {
             .with_hint("a change sent just before may or may not have been applied; check with `roster users get`")
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
         self.source = Some(Box::new(source));
         self
     }
 
-    pub fn kind(&self) -> ErrorKind {
+    pub(crate) fn kind(&self) -> ErrorKind {
         self.kind
     }
 
-    pub fn hint(&self) -> Option<&str> {
+    pub(crate) fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
 
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         self.kind.exit_code()
     }
 
     /// An I/O error on stdout. A closed pipe (`roster users list | head`) is not a failure.
-    pub fn from_stdout(err: std::io::Error) -> Self {
+    pub(crate) fn from_stdout(err: std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             let mut e = Error::failure("stdout was closed");
             e.broken_pipe = true;
@@ -213,7 +216,7 @@ impl Error {
     }
 
     /// True for a closed stdout: the caller exits 0 and prints nothing.
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         self.broken_pipe
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// Create `dir` and any missing parent, each new one with mode 0700. Directories that already
 /// exist are left as they are: they may be the user's own (`~/.config`).
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -18,14 +18,14 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 
 /// Write a file readable by its owner only, atomically (temp file + rename), creating its
 /// directory (0700) if needed.
-pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with_mode(path, bytes, 0o600)
 }
 
 /// Write a file atomically with `mode` (unix permission bits; ignored elsewhere), creating its
 /// directory (0700) if needed. A symlink at `path` is replaced; resolve it first to write
 /// through it.
-pub fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+pub(crate) fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         Some(_) => Path::new("."),
@@ -49,7 +49,7 @@ pub fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 
 /// The file a symlink chain at `path` ends at (even a target that does not exist yet), or
 /// `path` itself when it is not a symlink. Bounded, so a loop is an error and not a hang.
-pub fn resolve_symlinks(path: &Path) -> io::Result<std::path::PathBuf> {
+pub(crate) fn resolve_symlinks(path: &Path) -> io::Result<std::path::PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
@@ -72,7 +72,7 @@ pub fn resolve_symlinks(path: &Path) -> io::Result<std::path::PathBuf> {
 }
 
 /// The permission bits of an existing file (`None` if it does not exist or off unix).
-pub fn mode_of(path: &Path) -> Option<u32> {
+pub(crate) fn mode_of(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

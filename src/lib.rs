@@ -1,33 +1,74 @@
 //! roster: one command tree over many SaaS vendors' user APIs.
 
-pub mod across;
-pub mod audit;
-pub mod bulk;
+pub(crate) mod across;
+pub(crate) mod audit;
+pub(crate) mod bulk;
 pub mod cli;
-pub mod commands;
+pub(crate) mod commands;
 pub mod config;
-pub mod context;
+pub(crate) mod context;
 pub mod error;
-pub mod fsutil;
-pub mod model;
-pub mod output;
-pub mod people;
-pub mod prompt;
-pub mod providers;
-pub mod redact;
-pub mod rules;
+pub(crate) mod fsutil;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod people;
+pub(crate) mod prompt;
+pub(crate) mod providers;
+pub(crate) mod redact;
+pub(crate) mod rules;
 pub mod sandbox;
-pub mod secret;
-pub mod terminal;
+pub(crate) mod secret;
+pub(crate) mod terminal;
 
-use clap::CommandFactory;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
 use context::Context;
 use error::Result;
 
+/// The whole program: parse the command line, build the runtime, run, map the error to an
+/// exit code. `main.rs` only calls this, so nothing else of the crate needs to be public.
+pub fn main() -> ExitCode {
+    // Only when a shell asks for completions (`COMPLETE=bash roster -- WORDS`): it prints the
+    // candidates and exits. Otherwise it reads one variable and returns.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => match cli::safe_usage_error(&e, &args) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+            }
+            None => e.exit(),
+        },
+    };
+    // Errors are reported even under --quiet; the terminal only decides their colour.
+    let terminal = terminal::Terminal::new(cli.global.color, false);
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            terminal.report(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
 /// Run one parsed command line to completion.
-pub async fn run(cli: Cli) -> Result<()> {
+async fn run(cli: Cli) -> Result<()> {
     // Commands that need neither config nor a vendor start nothing else.
     match cli.command {
         Command::Completions(args) => return commands::completions::run(args, Cli::command()),

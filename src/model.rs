@@ -9,29 +9,29 @@ use crate::secret::Secret;
 
 /// A user as every vendor's client returns it. Field order is the JSON contract.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct User {
-    pub profile: String,
-    pub provider: String,
-    pub id: String,
-    pub email: Option<String>,
-    pub username: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub display_name: Option<String>,
-    pub status: Status,
-    pub groups: Vec<Ref>,
-    pub roles: Vec<Ref>,
+pub(crate) struct User {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) id: String,
+    pub(crate) email: Option<String>,
+    pub(crate) username: Option<String>,
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
+    pub(crate) display_name: Option<String>,
+    pub(crate) status: Status,
+    pub(crate) groups: Vec<Ref>,
+    pub(crate) roles: Vec<Ref>,
     /// RFC 3339.
-    pub created_at: Option<String>,
+    pub(crate) created_at: Option<String>,
     /// RFC 3339.
-    pub last_login: Option<String>,
+    pub(crate) last_login: Option<String>,
     /// Vendor-only fields, as the vendor named them.
-    pub extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 impl User {
     /// An empty user of `profile`, for a provider to fill in.
-    pub fn blank(profile: &str, provider: &str, id: String) -> Self {
+    pub(crate) fn blank(profile: &str, provider: &str, id: String) -> Self {
         User {
             profile: profile.to_string(),
             provider: provider.to_string(),
@@ -51,7 +51,7 @@ impl User {
     }
 
     /// "First Last" where either is known.
-    pub fn joined_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
+    pub(crate) fn joined_name(first: Option<&str>, last: Option<&str>) -> Option<String> {
         let parts: Vec<&str> = [first, last]
             .into_iter()
             .flatten()
@@ -64,14 +64,14 @@ impl User {
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     Active,
     Inactive,
     Invited,
 }
 
 impl Status {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Active => "active",
             Status::Inactive => "inactive",
@@ -82,30 +82,30 @@ impl Status {
 
 /// A group or role a user belongs to.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Ref {
-    pub id: String,
-    pub name: Option<String>,
+pub(crate) struct Ref {
+    pub(crate) id: String,
+    pub(crate) name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Group {
-    pub profile: String,
-    pub provider: String,
-    pub id: String,
-    pub name: String,
-    pub kind: GroupKind,
-    pub description: Option<String>,
+pub(crate) struct Group {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) kind: GroupKind,
+    pub(crate) description: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum GroupKind {
+pub(crate) enum GroupKind {
     Group,
     Role,
 }
 
 impl GroupKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             GroupKind::Group => "group",
             GroupKind::Role => "role",
@@ -116,86 +116,74 @@ impl GroupKind {
 /// What `users list` asks for. Providers filter on the server where the vendor can, and the
 /// command filters the rest.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct UserQuery {
-    pub status: Option<Status>,
+pub(crate) struct UserQuery {
+    pub(crate) status: Option<Status>,
     /// A resolved group id.
-    pub group_id: Option<String>,
+    pub(crate) group_id: Option<String>,
     /// Exact email, for lookups.
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
 }
 
 /// A user to create. Group and role names are already resolved to ids.
 #[derive(Debug, Clone, Default)]
-pub struct NewUser {
-    pub email: String,
-    pub username: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
+pub(crate) struct NewUser {
+    pub(crate) email: String,
+    pub(crate) username: Option<String>,
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
     /// Display name, for vendors that have one (Cradl).
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub phone: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) phone: Option<String>,
     /// The new user's password, for vendors that need one (Amani).
-    pub password: Option<Secret>,
-    pub groups: Vec<String>,
-    pub roles: Vec<String>,
-    pub language: Option<String>,
+    pub(crate) password: Option<Secret>,
+    pub(crate) groups: Vec<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) language: Option<String>,
     /// RFC 3339 with zone.
-    pub expires: Option<String>,
-    pub active: Option<bool>,
+    pub(crate) expires: Option<String>,
+    pub(crate) active: Option<bool>,
     /// Vendor-only fields from `--set KEY=VALUE`, checked by the provider.
-    pub extra: BTreeMap<String, Value>,
+    pub(crate) extra: BTreeMap<String, Value>,
 }
 
 /// Changes to an existing user. `None` leaves a field as it is. Group and role ids are resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct UserPatch {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub phone: Option<String>,
-    pub language: Option<String>,
-    pub expires: Option<String>,
-    pub add_groups: Vec<String>,
-    pub remove_groups: Vec<String>,
-    pub add_roles: Vec<String>,
-    pub remove_roles: Vec<String>,
-    pub active: Option<bool>,
-    pub extra: BTreeMap<String, Value>,
+pub(crate) struct UserPatch {
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) expires: Option<String>,
+    pub(crate) add_groups: Vec<String>,
+    pub(crate) remove_groups: Vec<String>,
+    pub(crate) add_roles: Vec<String>,
+    pub(crate) remove_roles: Vec<String>,
+    pub(crate) active: Option<bool>,
+    pub(crate) extra: BTreeMap<String, Value>,
 }
 
 impl UserPatch {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == UserPatch::default()
-    }
-
-    /// True when a field of the user record itself (not a membership) changes.
-    pub fn changes_fields(&self) -> bool {
-        let memberships_only = UserPatch {
-            add_groups: self.add_groups.clone(),
-            remove_groups: self.remove_groups.clone(),
-            add_roles: self.add_roles.clone(),
-            remove_roles: self.remove_roles.clone(),
-            ..UserPatch::default()
-        };
-        *self != memberships_only
     }
 }
 
 /// Who a profile's credentials belong to (`profiles check`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Identity {
-    pub profile: String,
-    pub provider: String,
-    pub base_url: String,
+pub(crate) struct Identity {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) base_url: String,
     /// The user or client the credentials belong to, where the vendor can tell.
-    pub principal: Option<String>,
-    pub detail: Option<String>,
+    pub(crate) principal: Option<String>,
+    pub(crate) detail: Option<String>,
 }
 
 /// A normalised RFC 3339 time (UTC, seconds), or the vendor's text unchanged if it is not one.
-pub fn rfc3339(value: &str) -> String {
+pub(crate) fn rfc3339(value: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(value)
         .map(|t| {
             t.with_timezone(&chrono::Utc)
@@ -206,11 +194,11 @@ pub fn rfc3339(value: &str) -> String {
 
 /// A write that `--dry-run` showed instead of sending. Secrets are already redacted.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PlannedRequest {
-    pub method: String,
-    pub url: String,
-    pub headers: BTreeMap<String, String>,
-    pub body: Option<Value>,
+pub(crate) struct PlannedRequest {
+    pub(crate) method: String,
+    pub(crate) url: String,
+    pub(crate) headers: BTreeMap<String, String>,
+    pub(crate) body: Option<Value>,
 }
 
 #[cfg(test)]
@@ -244,21 +232,6 @@ mod tests {
         assert_eq!(keys.len(), 14);
         assert_eq!(v["email"], Value::Null);
         assert_eq!(v["status"], "active");
-    }
-
-    #[test]
-    fn membership_only_patch_changes_no_fields() {
-        let p = UserPatch {
-            add_groups: vec!["1".into()],
-            ..Default::default()
-        };
-        assert!(!p.changes_fields());
-        assert!(!p.is_empty());
-        let p = UserPatch {
-            first_name: Some("A".into()),
-            ..Default::default()
-        };
-        assert!(p.changes_fields());
     }
 
     #[test]

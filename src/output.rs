@@ -17,44 +17,43 @@ use crate::model::{Group, Identity, PlannedRequest, User};
 use crate::redact;
 
 mod grid;
-pub use grid::GridWriter;
 mod jq;
 mod list;
-pub mod shape;
+pub(crate) mod shape;
 
-pub use list::ListWriter;
+pub(crate) use list::ListWriter;
 use shape::pick;
 use shape::table_columns;
-pub use shape::Shape;
+pub(crate) use shape::Shape;
 
 /// How results are written (`--output`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     Table,
     Json,
     Ndjson,
     Csv,
 }
 
-pub use crate::terminal::ColorChoice;
+pub(crate) use crate::terminal::ColorChoice;
 use crate::terminal::Terminal;
 
 /// How results are written, decided once per process.
 #[derive(Debug, Clone)]
-pub struct Output {
-    pub format: OutputFormat,
-    pub color: bool,
-    pub quiet: bool,
+pub(crate) struct Output {
+    pub(crate) format: OutputFormat,
+    pub(crate) color: bool,
+    pub(crate) quiet: bool,
     /// stdout is a terminal: tables fit its width.
-    pub stdout_tty: bool,
+    pub(crate) stdout_tty: bool,
     /// `--fields` and `--jq`.
-    pub shape: Shape,
+    pub(crate) shape: Shape,
     /// Where notes and warnings go.
-    pub terminal: Terminal,
+    pub(crate) terminal: Terminal,
 }
 
 impl Output {
-    pub fn new(format: OutputFormat, terminal: &Terminal) -> Self {
+    pub(crate) fn new(format: OutputFormat, terminal: &Terminal) -> Self {
         Output {
             format,
             color: terminal.stdout_color(),
@@ -66,7 +65,7 @@ impl Output {
     }
 
     /// Results cut to `shape`; `--jq` implies JSON.
-    pub fn with_shape(mut self, shape: Shape) -> Self {
+    pub(crate) fn with_shape(mut self, shape: Shape) -> Self {
         if shape.jq.is_some() {
             self.format = OutputFormat::Json;
         }
@@ -75,18 +74,18 @@ impl Output {
     }
 
     /// A note for the person (stderr), silenced by `--quiet`.
-    pub fn note(&self, message: impl AsRef<str>) {
+    pub(crate) fn note(&self, message: impl AsRef<str>) {
         self.terminal.note(message);
     }
 
     /// A warning (stderr), silenced by `--quiet`.
-    pub fn warn(&self, message: impl AsRef<str>) {
+    pub(crate) fn warn(&self, message: impl AsRef<str>) {
         self.terminal.warn(message);
     }
 
     /// One item: an object in JSON, a line in NDJSON, a header and a row in CSV, a two-column
     /// table for people.
-    pub fn item<T: Row>(&self, item: &T) -> Result<()> {
+    pub(crate) fn item<T: Row>(&self, item: &T) -> Result<()> {
         self.check_fields(item)?;
         if let Some(code) = &self.shape.jq {
             return self.jq_out(code, self.jq_value(item)?);
@@ -123,7 +122,7 @@ impl Output {
     }
 
     /// The writes `--dry-run` held back.
-    pub fn planned(&self, planned: &[PlannedRequest]) -> Result<()> {
+    pub(crate) fn planned(&self, planned: &[PlannedRequest]) -> Result<()> {
         match self.format {
             OutputFormat::Json => write_out(&(to_json_pretty(&planned)? + "\n")),
             OutputFormat::Ndjson | OutputFormat::Csv => {
@@ -175,7 +174,7 @@ impl Output {
 }
 
 /// A model type that can be shown as a table row and a CSV record.
-pub trait Row: Serialize {
+pub(crate) trait Row: Serialize {
     /// Table column titles, in `cells` order.
     fn headers() -> &'static [&'static str];
     fn cells(&self) -> Vec<String>;
@@ -366,7 +365,7 @@ fn csv_line(cells: impl Iterator<Item = String>) -> Result<String> {
 }
 
 /// Write to stdout and flush, so NDJSON reaches a pipe as each page arrives.
-pub fn write_out(text: &str) -> Result<()> {
+pub(crate) fn write_out(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())

@@ -10,7 +10,7 @@ use std::sync::{PoisonError, RwLock};
 use crate::secret::Secret;
 
 /// What a secret becomes wherever it appears.
-pub const REDACTED: &str = "[redacted]";
+pub(crate) const REDACTED: &str = "[redacted]";
 
 /// A secret shorter than this is not searched for in free text: it would replace ordinary words.
 /// Such secrets are still hidden wherever roster knows a value is a secret (headers, keys, forms).
@@ -26,7 +26,7 @@ static KNOWN: RwLock<Vec<String>> = RwLock::new(Vec::new());
 
 /// Remember `secret` so that it is replaced by `[redacted]` in everything printed from now on:
 /// as is, form- or percent-encoded (a vendor echoing a form body), and JSON-escaped.
-pub fn register(secret: &Secret) {
+pub(crate) fn register(secret: &Secret) {
     let raw = secret.expose();
     if raw.chars().count() < MIN_SCRUBBED_LEN {
         return;
@@ -48,7 +48,7 @@ pub fn register(secret: &Secret) {
 }
 
 /// `text` with every registered secret replaced by `[redacted]`.
-pub fn scrub(text: &str) -> String {
+pub(crate) fn scrub(text: &str) -> String {
     let known = KNOWN.read().unwrap_or_else(PoisonError::into_inner);
     let mut out = text.to_string();
     for secret in known.iter() {
@@ -61,20 +61,20 @@ pub fn scrub(text: &str) -> String {
 
 /// A message for a person: secrets scrubbed, huge values cut with their size stated, control
 /// characters escaped (newlines and tabs kept: messages may span lines).
-pub fn message(text: &str) -> String {
+pub(crate) fn message(text: &str) -> String {
     escape_controls(&cut(&scrub(text)), true)
 }
 
 /// A table cell: secrets scrubbed and every control character escaped, newlines included, so a
 /// vendor-controlled name cannot colour, retitle or redraw the terminal, nor fake a row.
-pub fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     escape_controls(&scrub(text), false)
 }
 
 /// `text` with each word longer than 200 characters, and each line past 2000 characters, cut
 /// to a readable length: `abc... (1048576 bytes, cut)`. Lines are kept: a message listing a
 /// thousand problems lists them all.
-pub fn cut(text: &str) -> String {
+pub(crate) fn cut(text: &str) -> String {
     if text.len() <= MAX_WORD_CHARS {
         return text.to_string();
     }
@@ -113,7 +113,7 @@ fn cut_line(line: &str) -> String {
 }
 
 /// At most `keep` characters of `text`, saying how big it was when it was cut.
-pub fn cut_to(text: &str, keep: usize) -> String {
+pub(crate) fn cut_to(text: &str, keep: usize) -> String {
     match text.char_indices().nth(keep) {
         Some((end, _)) => format!("{}... ({} bytes, cut)", &text[..end], text.len()),
         None => text.to_string(),
@@ -122,7 +122,7 @@ pub fn cut_to(text: &str, keep: usize) -> String {
 
 /// Control characters (C0, DEL, C1) and the bidirectional overrides that reorder what a
 /// terminal shows, written as `\u{1b}`; `\n` and `\t` too unless `keep_lines`.
-pub fn escape_controls(text: &str, keep_lines: bool) -> String {
+pub(crate) fn escape_controls(text: &str, keep_lines: bool) -> String {
     if !text.chars().any(|c| is_unsafe(c, keep_lines)) {
         return text.to_string();
     }

@@ -5,7 +5,7 @@ use crate::model::Group;
 use crate::secret::Secret;
 
 /// A cheap shape check; the vendor has the last word.
-pub fn looks_like_email(s: &str) -> bool {
+pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
@@ -19,7 +19,7 @@ pub fn looks_like_email(s: &str) -> bool {
 }
 
 /// One name or id against the known groups.
-pub fn match_group(known: &[Group], wanted: &str) -> Result<String> {
+pub(crate) fn match_group(known: &[Group], wanted: &str) -> Result<String> {
     let wanted = wanted.trim();
     if let Some(g) = known.iter().find(|g| g.id == wanted) {
         return Ok(g.id.clone());
@@ -63,7 +63,7 @@ pub fn match_group(known: &[Group], wanted: &str) -> Result<String> {
 
 /// A strong random password from the OS generator: 20 characters from letters, digits and
 /// symbols, with at least one of each class.
-pub fn generate_password() -> Result<Secret> {
+pub(crate) fn generate_password() -> Result<Secret> {
     const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
     const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
     const DIGIT: &[u8] = b"23456789";

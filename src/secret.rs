@@ -6,15 +6,15 @@ use std::fmt;
 /// `[redacted]`; the only way to the value is [`Secret::expose`], which names the intent at the
 /// call site.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
+    pub(crate) fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 
     /// The raw value, for the one place that must send it (a header or a form body).
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }

@@ -12,7 +12,7 @@ use crate::redact;
 
 /// When to use colour (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -20,25 +20,25 @@ pub enum ColorChoice {
 
 /// What the process is attached to and what the person asked for, decided once.
 #[derive(Debug, Clone)]
-pub struct Terminal {
-    pub stdin_tty: bool,
-    pub stdout_tty: bool,
-    pub stderr_tty: bool,
+pub(crate) struct Terminal {
+    pub(crate) stdin_tty: bool,
+    pub(crate) stdout_tty: bool,
+    pub(crate) stderr_tty: bool,
     color: ColorChoice,
     /// `NO_COLOR` asks for no colour (see [`no_color_asked`]).
     no_color: bool,
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 /// The one `NO_COLOR` rule (no-color.org): set and not empty disables colour; `NO_COLOR=` (set
 /// but empty) does not.
-pub fn no_color_asked(value: Option<&OsStr>) -> bool {
+pub(crate) fn no_color_asked(value: Option<&OsStr>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 
 impl Terminal {
     /// Look at this process's streams and environment.
-    pub fn new(color: ColorChoice, quiet: bool) -> Terminal {
+    pub(crate) fn new(color: ColorChoice, quiet: bool) -> Terminal {
         Terminal {
             stdin_tty: std::io::stdin().is_terminal(),
             stdout_tty: std::io::stdout().is_terminal(),
@@ -58,39 +58,39 @@ impl Terminal {
     }
 
     /// Colour in what goes to stdout (tables).
-    pub fn stdout_color(&self) -> bool {
+    pub(crate) fn stdout_color(&self) -> bool {
         self.color_on(self.stdout_tty)
     }
 
     /// Colour in what goes to stderr (the error report).
-    pub fn stderr_color(&self) -> bool {
+    pub(crate) fn stderr_color(&self) -> bool {
         self.color_on(self.stderr_tty)
     }
 
     /// A person can answer: stdin and stderr are terminals and prompts are not disabled.
-    pub fn can_prompt(&self, no_input: bool) -> bool {
+    pub(crate) fn can_prompt(&self, no_input: bool) -> bool {
         !no_input && self.stdin_tty && self.stderr_tty
     }
 
     /// Progress bars and spinners: only on a terminal, never under `--quiet`.
-    pub fn shows_progress(&self) -> bool {
+    pub(crate) fn shows_progress(&self) -> bool {
         !self.quiet && self.stderr_tty
     }
 
     /// The bars of a bulk run, when [`Terminal::shows_progress`].
-    pub fn progress(&self) -> Option<MultiProgress> {
+    pub(crate) fn progress(&self) -> Option<MultiProgress> {
         self.shows_progress().then(MultiProgress::new)
     }
 
     /// A note for the person (stderr), silenced by `--quiet`.
-    pub fn note(&self, message: impl AsRef<str>) {
+    pub(crate) fn note(&self, message: impl AsRef<str>) {
         if !self.quiet {
             eprintln!("{}", redact::message(message.as_ref()));
         }
     }
 
     /// A warning (stderr), silenced by `--quiet`.
-    pub fn warn(&self, message: impl AsRef<str>) {
+    pub(crate) fn warn(&self, message: impl AsRef<str>) {
         if !self.quiet {
             eprintln!("warning: {}", redact::message(message.as_ref()));
         }
@@ -98,7 +98,7 @@ impl Terminal {
 
     /// Print an error and its hint on stderr (never silenced), made safe for the terminal:
     /// secrets, control characters and huge values out (see `crate::redact`).
-    pub fn report(&self, e: &Error) {
+    pub(crate) fn report(&self, e: &Error) {
         let (red, yellow, reset) = if self.stderr_color() {
             ("\x1b[1;31m", "\x1b[33m", "\x1b[0m")
         } else {

@@ -8,19 +8,19 @@ use crate::output::Row;
 /// Where a person has an account, and in what state. Smaller than a [`User`]: what "where does
 /// this person have an account?" needs.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Account {
-    pub profile: String,
-    pub provider: String,
-    pub id: String,
-    pub email: Option<String>,
-    pub name: Option<String>,
-    pub status: Status,
+pub(crate) struct Account {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) id: String,
+    pub(crate) email: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) status: Status,
     /// RFC 3339; `null` when the person never logged in or the vendor does not say.
-    pub last_login: Option<String>,
+    pub(crate) last_login: Option<String>,
 }
 
 impl Account {
-    pub fn of(user: User) -> Account {
+    pub(crate) fn of(user: User) -> Account {
         let name = user
             .display_name
             .clone()

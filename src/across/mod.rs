@@ -7,7 +7,7 @@
 //! (NDJSON, folding into a summary).
 
 mod account;
-pub mod review;
+pub(crate) mod review;
 mod select;
 mod write;
 
@@ -22,16 +22,16 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::{User, UserQuery};
 use crate::output::Output;
 
-pub use account::Account;
-pub use select::{select, wants_many, Selected, ALL};
-pub use write::write_list;
+pub(crate) use account::Account;
+pub(crate) use select::{select, wants_many, Selected};
+pub(crate) use write::write_list;
 
 /// Pages a profile's reader may hold ready before it waits for the writer to take them.
 const PAGES_AHEAD: usize = 8;
 
 /// The order a command reads the profiles' rows in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
+pub(crate) enum Order {
     /// Every row of the first profile, then the second's...: output that does not depend on
     /// which vendor answers first. Later profiles read ahead a few pages and then wait.
     Profiles,
@@ -47,26 +47,26 @@ enum Event<T> {
 }
 
 /// A profile reader's end of the channel.
-pub struct Rows<T> {
+pub(crate) struct Rows<T> {
     slot: usize,
     tx: mpsc::Sender<(usize, Event<T>)>,
 }
 
 impl<T> Rows<T> {
     /// Hand rows to the command; false once it reads no more (it stopped at `--limit`).
-    pub async fn send(&self, rows: Vec<T>) -> bool {
+    pub(crate) async fn send(&self, rows: Vec<T>) -> bool {
         rows.is_empty() || self.tx.send((self.slot, Event::Rows(rows))).await.is_ok()
     }
 
     /// A note for the person about this profile (stderr, silenced by `--quiet`).
-    pub async fn note(&self, text: String) {
+    pub(crate) async fn note(&self, text: String) {
         // Nobody reading any more means nobody to tell.
         let _ = self.tx.send((self.slot, Event::Note(text))).await;
     }
 }
 
 /// The profiles being read, and what has failed so far.
-pub struct FanOut<T> {
+pub(crate) struct FanOut<T> {
     names: Vec<String>,
     order: Order,
     /// One receiver per profile in [`Order::Profiles`], one shared in [`Order::Arrival`].
@@ -81,7 +81,7 @@ pub struct FanOut<T> {
 impl<T: Send + 'static> FanOut<T> {
     /// Start `job` on every selected profile. A profile that could not even be set up (broken in
     /// the config, a secret command that failed) fails at once.
-    pub fn start<F, Fut>(selected: Vec<Selected>, order: Order, job: F) -> FanOut<T>
+    pub(crate) fn start<F, Fut>(selected: Vec<Selected>, order: Order, job: F) -> FanOut<T>
     where
         F: Fn(Arc<Target>, Rows<T>) -> Fut,
         Fut: Future<Output = Result<()>> + Send + 'static,
@@ -136,13 +136,13 @@ impl<T: Send + 'static> FanOut<T> {
     }
 
     /// The profiles' names, in the order they were selected.
-    pub fn names(&self) -> &[String] {
+    pub(crate) fn names(&self) -> &[String] {
         &self.names
     }
 
     /// The next rows and the position of the profile they come from; `None` when every profile
     /// is done. Notes and failures are written to stderr on the way.
-    pub async fn next(&mut self, out: &Output) -> Option<(usize, Vec<T>)> {
+    pub(crate) async fn next(&mut self, out: &Output) -> Option<(usize, Vec<T>)> {
         loop {
             let rx = self.receivers.get_mut(self.current)?;
             match rx.recv().await {
@@ -156,7 +156,7 @@ impl<T: Send + 'static> FanOut<T> {
     }
 
     /// True when the profile at `slot` failed (so far).
-    pub fn has_failed(&self, slot: usize) -> bool {
+    pub(crate) fn has_failed(&self, slot: usize) -> bool {
         self.failed.get(slot).is_some_and(Option::is_some)
     }
 
@@ -172,13 +172,13 @@ impl<T: Send + 'static> FanOut<T> {
     }
 
     /// Stop every reader still going (after `--limit`), without waiting for them.
-    pub fn stop(&mut self) {
+    pub(crate) fn stop(&mut self) {
         self.tasks.abort_all();
         self.receivers.clear();
     }
 
     /// Ok when no profile failed; else the error that makes the exit code (see [`outcome`]).
-    pub fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(mut self) -> Result<()> {
         self.tasks.abort_all();
         if let Some(e) = self.kept.pop() {
             return Err(e);
@@ -193,7 +193,7 @@ impl<T: Send + 'static> FanOut<T> {
     }
 
     /// The order this fan-out reads in.
-    pub fn order(&self) -> Order {
+    pub(crate) fn order(&self) -> Order {
         self.order
     }
 }
@@ -211,7 +211,7 @@ fn report(e: &Error) {
 /// profile failed the same way, that way (4 for refused credentials, 75 for vendors down...);
 /// otherwise partial (7). Never "not found" (5): a profile that could not be read may hold
 /// what was looked for.
-pub fn outcome(failed: &[(&str, ErrorKind)], total: usize) -> Result<()> {
+pub(crate) fn outcome(failed: &[(&str, ErrorKind)], total: usize) -> Result<()> {
     let Some((_, first)) = failed.first() else {
         return Ok(());
     };
@@ -240,7 +240,7 @@ pub fn outcome(failed: &[(&str, ErrorKind)], total: usize) -> Result<()> {
 
 /// Send every user of `target` that `keep` maps to a row, page by page, until the listing ends
 /// or the command stops reading.
-pub async fn walk_users<T>(
+pub(crate) async fn walk_users<T>(
     target: &Target,
     query: &UserQuery,
     rows: &Rows<T>,

@@ -12,7 +12,7 @@ use crate::model::{Status, User};
 
 /// What a person has in one profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// No account (or none left after `--stale`).
     None,
     Inactive,
@@ -24,7 +24,7 @@ pub enum Cell {
 
 impl Cell {
     /// The word the review shows: `active`, `inactive`, `invited`, `-` (no account), `?`.
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Cell::None => "-",
             Cell::Inactive => "inactive",
@@ -34,7 +34,7 @@ impl Cell {
         }
     }
 
-    pub fn of(status: Status) -> Cell {
+    pub(crate) fn of(status: Status) -> Cell {
         match status {
             Status::Active => Cell::Active,
             Status::Inactive => Cell::Inactive,
@@ -48,12 +48,12 @@ impl Cell {
 }
 
 /// One account, as small as the review needs it: its email, lower-cased, and its state.
-pub type Seen = (Box<str>, Cell);
+pub(crate) type Seen = (Box<str>, Cell);
 
 /// The account `user` is in the review, or `None` when `--stale` leaves it out (it logged in
 /// after `stale_before`). An account with no email has an empty one: [`Review::add`] counts it
 /// apart.
-pub fn seen(user: User, stale_before: Option<DateTime<Utc>>) -> Option<Seen> {
+pub(crate) fn seen(user: User, stale_before: Option<DateTime<Utc>>) -> Option<Seen> {
     if let Some(cutoff) = stale_before {
         let recent = user
             .last_login
@@ -70,16 +70,16 @@ pub fn seen(user: User, stale_before: Option<DateTime<Utc>>) -> Option<Seen> {
 
 /// Which people the review keeps.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// Only people with an account in this profile (by position) and in no other.
-    pub only_in: Option<usize>,
+    pub(crate) only_in: Option<usize>,
     /// Only people with an account elsewhere and none in this profile.
-    pub missing_in: Option<usize>,
+    pub(crate) missing_in: Option<usize>,
 }
 
 /// Everyone seen so far, with a cell per profile.
 #[derive(Debug)]
-pub struct Review {
+pub(crate) struct Review {
     profiles: usize,
     people: BTreeMap<Box<str>, Box<[Cell]>>,
     /// Profiles whose listing failed: where they show no account, nobody knows.
@@ -89,7 +89,7 @@ pub struct Review {
 }
 
 impl Review {
-    pub fn new(profiles: usize) -> Review {
+    pub(crate) fn new(profiles: usize) -> Review {
         Review {
             profiles,
             people: BTreeMap::new(),
@@ -100,7 +100,7 @@ impl Review {
 
     /// An account of profile `slot`. Two accounts of one person in one profile (emails that
     /// differ only in case) show the more active one.
-    pub fn add(&mut self, slot: usize, (email, cell): Seen) {
+    pub(crate) fn add(&mut self, slot: usize, (email, cell): Seen) {
         if email.is_empty() {
             if let Some(n) = self.no_email.get_mut(slot) {
                 *n += 1;
@@ -118,7 +118,7 @@ impl Review {
     }
 
     /// Profile `slot` could not be read to the end.
-    pub fn failed(&mut self, slot: usize) {
+    pub(crate) fn failed(&mut self, slot: usize) {
         if let Some(f) = self.failed.get_mut(slot) {
             *f = true;
         }
@@ -126,7 +126,7 @@ impl Review {
 
     /// The people `filter` keeps, by email, each with a cell per profile. A filter that needs
     /// a cell nobody knows (`?`) leaves the person out: the report holds only what is certain.
-    pub fn rows(&self, filter: Filter) -> impl Iterator<Item = (&str, Vec<Cell>)> + '_ {
+    pub(crate) fn rows(&self, filter: Filter) -> impl Iterator<Item = (&str, Vec<Cell>)> + '_ {
         self.people.iter().filter_map(move |(email, cells)| {
             let cells: Vec<Cell> = cells
                 .iter()
@@ -141,16 +141,13 @@ impl Review {
     }
 
     /// How many accounts of profile `slot` have no email (and are not in the rows).
-    pub fn without_email(&self, slot: usize) -> usize {
+    pub(crate) fn without_email(&self, slot: usize) -> usize {
         self.no_email.get(slot).copied().unwrap_or(0)
     }
 
-    /// People seen, whatever the filter.
-    pub fn len(&self) -> usize {
-        self.people.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
+    /// True when no one was seen, whatever the filter.
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.people.is_empty()
     }
 }

@@ -9,26 +9,28 @@ use crate::context::{Context, Pacing, Target};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The `--profile` value that means every profile in the config.
-pub const ALL: &str = "all";
+pub(crate) const ALL: &str = "all";
 
 /// True when `--profile` names several profiles, or `all`: the read fans out.
-pub fn wants_many(names: &[String]) -> bool {
+pub(crate) fn wants_many(names: &[String]) -> bool {
     names.len() > 1 || names.iter().any(|n| n == ALL)
 }
 
-/// One profile to read: its name and provider, and its client or the error that stops it.
-pub struct Selected {
-    pub name: String,
-    /// Empty when the profile is too broken to say.
-    pub provider: String,
-    pub target: Result<Arc<Target>, Error>,
+/// One profile to read: its name, and its client or the error that stops it.
+pub(crate) struct Selected {
+    pub(crate) name: String,
+    pub(crate) target: Result<Arc<Target>, Error>,
 }
 
 /// The profiles `names` selects, in the order given: `all` stands for every profile of the
 /// config (sorted by name), and no name at all means every profile too. A name the config does
 /// not have stops the command (a typo, exit 3); a profile that is broken in the config, or
 /// whose secret cannot be read, is selected with its error, so that the others are still read.
-pub async fn select(ctx: &mut Context, names: &[String], pacing: Pacing) -> Result<Vec<Selected>> {
+pub(crate) async fn select(
+    ctx: &mut Context,
+    names: &[String],
+    pacing: Pacing,
+) -> Result<Vec<Selected>> {
     let config = ctx.config()?.clone();
     let chosen = expand(&config, names)?;
     // Secrets are resolved at once: a `*_command` may take a while (a password manager).
@@ -45,16 +47,11 @@ pub async fn select(ctx: &mut Context, names: &[String], pacing: Pacing) -> Resu
     resolved.sort_by_key(|(slot, _)| *slot);
     let mut selected = Vec::new();
     for ((_, profile), name) in resolved.into_iter().zip(chosen) {
-        let provider = provider_of(&config, &name);
         let target = profile
             .map_err(Error::from)
             .and_then(|p| ctx.target_for(p, pacing))
             .map(Arc::new);
-        selected.push(Selected {
-            name,
-            provider,
-            target,
-        });
+        selected.push(Selected { name, target });
     }
     Ok(selected)
 }
@@ -92,15 +89,6 @@ fn expand(config: &Config, names: &[String]) -> Result<Vec<String>> {
         ));
     }
     Ok(chosen)
-}
-
-/// The provider a profile names, even when the profile is broken.
-fn provider_of(config: &Config, name: &str) -> String {
-    match (config.profiles.get(name), config.broken.get(name)) {
-        (Some(spec), _) => spec.kind.name().to_string(),
-        (None, Some(b)) => b.provider.clone().unwrap_or_default(),
-        (None, None) => String::new(),
-    }
 }
 
 #[cfg(test)]

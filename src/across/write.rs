@@ -9,7 +9,7 @@ impl Order {
     /// NDJSON streams lines as each profile answers; a table waits for every row anyway and
     /// sorts them by profile; JSON and CSV stream in profile order, and so does a table cut at
     /// a `limit` (the first rows in profile order, not the first to arrive).
-    pub fn for_output(out: &Output, limited: bool) -> Order {
+    pub(crate) fn for_output(out: &Output, limited: bool) -> Order {
         match out.format {
             OutputFormat::Json | OutputFormat::Csv => Order::Profiles,
             OutputFormat::Table if limited => Order::Profiles,
@@ -20,7 +20,7 @@ impl Order {
 
 /// Write every row `fan` reads, at most `limit`, and say how many were written. The fan-out's
 /// failures are the error, after the rows.
-pub async fn write_list<T: Row + Send + 'static>(
+pub(crate) async fn write_list<T: Row + Send + 'static>(
     out: &Output,
     mut fan: FanOut<T>,
     limit: usize,

@@ -71,7 +71,7 @@ fn scrub_json(v: Value) -> Value {
 }
 
 /// The fields a create sets. A password is only ever `[redacted]`.
-pub fn of_new_user(user: &NewUser) -> Map<String, Value> {
+pub(crate) fn of_new_user(user: &NewUser) -> Map<String, Value> {
     let mut m = Map::new();
     put(&mut m, "email", Some(&user.email));
     put(&mut m, "username", user.username.as_deref());
@@ -95,7 +95,7 @@ pub fn of_new_user(user: &NewUser) -> Map<String, Value> {
 }
 
 /// The fields an update sets, and the memberships it adds and removes.
-pub fn of_patch(patch: &UserPatch) -> Map<String, Value> {
+pub(crate) fn of_patch(patch: &UserPatch) -> Map<String, Value> {
     let mut m = Map::new();
     put(&mut m, "first_name", patch.first_name.as_deref());
     put(&mut m, "last_name", patch.last_name.as_deref());
@@ -118,7 +118,7 @@ pub fn of_patch(patch: &UserPatch) -> Map<String, Value> {
 /// The command line with its secrets replaced: the value of any flag named like a credential
 /// (`--password X`, `--token=X`; not `--password-stdin` or `--password-env NAME`), the value
 /// of a `--set` whose key is one (`--set api_key=X`), and every registered secret anywhere.
-pub fn redact_argv(argv: &[String]) -> Vec<String> {
+pub(crate) fn redact_argv(argv: &[String]) -> Vec<String> {
     let mut out = Vec::with_capacity(argv.len());
     let mut hide_next = false;
     for arg in argv {

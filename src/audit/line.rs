@@ -7,55 +7,55 @@ use super::Run;
 
 /// One write, as the log keeps it (and `roster log` reads it back).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Line {
+pub(crate) struct Line {
     /// RFC 3339, UTC, milliseconds.
-    pub time: String,
+    pub(crate) time: String,
     /// The run id: every line of one command shares it.
-    pub run: String,
+    pub(crate) run: String,
     /// The OS user and host roster ran as.
-    pub user: String,
-    pub host: String,
+    pub(crate) user: String,
+    pub(crate) host: String,
     /// roster's version.
-    pub version: String,
+    pub(crate) version: String,
     /// The roster command, e.g. `users import`.
-    pub command: String,
-    pub profile: String,
-    pub provider: String,
+    pub(crate) command: String,
+    pub(crate) profile: String,
+    pub(crate) provider: String,
     /// `create`, `update`, `delete`, `deactivate`, `reactivate`, ...
-    pub operation: String,
-    pub target: TargetRef,
+    pub(crate) operation: String,
+    pub(crate) target: TargetRef,
     /// The fields the write set, with their new values; secrets are `[redacted]`.
     #[serde(default)]
-    pub changes: Map<String, Value>,
-    pub outcome: Outcome,
+    pub(crate) changes: Map<String, Value>,
+    pub(crate) outcome: Outcome,
     /// The HTTP status of the write's answer, where one came.
     #[serde(default)]
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
     /// What went wrong, when it did (secrets scrubbed).
     #[serde(default)]
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// True on a line that settles an earlier `unknown` line of the same run, from what a
     /// look-up at the vendor showed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub lookup: bool,
+    pub(crate) lookup: bool,
     /// The command line, secrets redacted.
     #[serde(default)]
-    pub argv: Vec<String>,
+    pub(crate) argv: Vec<String>,
 }
 
 /// The user a write was about: the vendor's id (once known) and the email.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct TargetRef {
+pub(crate) struct TargetRef {
     #[serde(default)]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
 }
 
 /// How a write ended, as far as roster can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Ok,
     Failed,
     /// The answer was lost: the vendor may have applied it.
@@ -63,7 +63,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Outcome::Ok => "ok",
             Outcome::Failed => "failed",
@@ -74,7 +74,7 @@ impl Outcome {
 
 impl Line {
     /// A line of `run` stamped now; `argv` is filled in when it is appended.
-    pub fn new(run: &Run, profile: &str, provider: &str, operation: &str) -> Line {
+    pub(crate) fn new(run: &Run, profile: &str, provider: &str, operation: &str) -> Line {
         Line {
             time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             run: run.id.clone(),
@@ -96,7 +96,7 @@ impl Line {
     }
 
     /// The line's time, if it is RFC 3339.
-    pub fn parsed_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+    pub(crate) fn parsed_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         chrono::DateTime::parse_from_rfc3339(&self.time)
             .ok()
             .map(|t| t.with_timezone(&chrono::Utc))

@@ -8,20 +8,20 @@
 mod changes;
 mod line;
 mod provider;
-pub mod read;
+pub(crate) mod read;
 mod sink;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use changes::redact_argv;
-pub use line::{Line, Outcome, TargetRef};
-pub use provider::{AuditedProvider, Recorder};
-pub use sink::Sink;
+pub(crate) use changes::redact_argv;
+pub(crate) use line::{Line, Outcome, TargetRef};
+pub(crate) use provider::{AuditedProvider, Recorder};
+pub(crate) use sink::Sink;
 
 /// Where the audit log goes, as the config (`audit_log`) and `ROSTER_AUDIT_LOG` say.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Destination {
+pub(crate) enum Destination {
     /// Not kept (`audit_log = false`, or `ROSTER_AUDIT_LOG=off`).
     Off,
     /// This file.
@@ -29,14 +29,14 @@ pub enum Destination {
 }
 
 /// The environment variable that overrides the config's `audit_log`: a path, or `off`.
-pub const ENV: &str = "ROSTER_AUDIT_LOG";
+pub(crate) const ENV: &str = "ROSTER_AUDIT_LOG";
 
 /// The file name under the state dir.
 const FILE_NAME: &str = "audit.log";
 
 /// The default audit log: `audit.log` under the platform state dir (`~/.local/state/roster`
 /// on Linux), or the data-local dir where the platform has no state dir (macOS, Windows).
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "roster")?;
     let dir = dirs
         .state_dir()
@@ -48,7 +48,7 @@ pub fn default_path() -> Option<PathBuf> {
 /// The destination: `ROSTER_AUDIT_LOG` (a path, or `off`), else the config's `audit_log`
 /// (`configured`: `Some(None)` for `false`, `Some(Some(path))` for a path), else the default.
 /// `None` when no default can be found (no home directory).
-pub fn destination(configured: Option<Option<PathBuf>>) -> Option<Destination> {
+pub(crate) fn destination(configured: Option<Option<PathBuf>>) -> Option<Destination> {
     match std::env::var_os(ENV).filter(|v| !v.is_empty()) {
         Some(v) if v == "off" => return Some(Destination::Off),
         Some(v) => return Some(Destination::File(PathBuf::from(v))),
@@ -63,20 +63,20 @@ pub fn destination(configured: Option<Option<PathBuf>>) -> Option<Destination> {
 
 /// What every line of one run shares: who ran what, where, and the run's id.
 #[derive(Debug, Clone)]
-pub struct Run {
-    pub id: String,
-    pub user: String,
-    pub host: String,
-    pub version: String,
+pub(crate) struct Run {
+    pub(crate) id: String,
+    pub(crate) user: String,
+    pub(crate) host: String,
+    pub(crate) version: String,
     /// The command, e.g. `users import`.
-    pub command: String,
+    pub(crate) command: String,
     /// The command line, secrets redacted (see [`redact_argv`]).
-    pub argv: Vec<String>,
+    pub(crate) argv: Vec<String>,
 }
 
 impl Run {
     /// This process's run: a fresh random id, the OS user and host, the command line.
-    pub fn current(command: &str) -> Run {
+    pub(crate) fn current(command: &str) -> Run {
         let argv: Vec<String> = std::env::args_os()
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
@@ -93,15 +93,15 @@ impl Run {
 
 /// One run's audit trail: where its lines go and what they share. Shared by every target.
 #[derive(Debug)]
-pub struct Trail {
-    pub run: Run,
+pub(crate) struct Trail {
+    pub(crate) run: Run,
     sink: Option<Sink>,
 }
 
 impl Trail {
     /// A trail writing to `destination`; the file is opened on [`Trail::open`] or the first
     /// write. `None` keeps nothing (`--dry-run`, or `audit_log = false`).
-    pub fn new(run: Run, destination: Option<Destination>) -> Arc<Trail> {
+    pub(crate) fn new(run: Run, destination: Option<Destination>) -> Arc<Trail> {
         let sink = match destination {
             Some(Destination::File(path)) => Some(Sink::new(path)),
             Some(Destination::Off) | None => None,
@@ -110,25 +110,21 @@ impl Trail {
     }
 
     /// A trail that keeps nothing.
-    pub fn off(run: Run) -> Arc<Trail> {
+    pub(crate) fn off(run: Run) -> Arc<Trail> {
         Arc::new(Trail { run, sink: None })
     }
 
     /// Open the log now, so a command refuses before its first write when it cannot be kept.
-    pub fn open(&self) -> Result<(), crate::error::Error> {
+    pub(crate) fn open(&self) -> Result<(), crate::error::Error> {
         match &self.sink {
             Some(s) => s.open().map_err(|e| s.open_error(e)),
             None => Ok(()),
         }
     }
 
-    pub fn path(&self) -> Option<&std::path::Path> {
-        self.sink.as_ref().map(Sink::path)
-    }
-
     /// Append one line. A write that already went out cannot be taken back, so a log that
     /// fails now (disk full) is a warning on stderr, once, and the command goes on.
-    pub fn append(&self, mut line: Line) {
+    pub(crate) fn append(&self, mut line: Line) {
         let Some(sink) = &self.sink else { return };
         line.argv = redact_argv(&self.run.argv);
         if let Err(e) = sink.append(&line) {

@@ -19,7 +19,7 @@ use crate::providers::{
 const MAX_REMEMBERED: usize = 200_000;
 
 /// The one place writes are recorded: wraps a profile's client and forwards every call.
-pub struct AuditedProvider {
+pub(crate) struct AuditedProvider {
     inner: Box<dyn Provider>,
     recorder: Recorder,
     emails: Mutex<HashMap<String, String>>,
@@ -28,14 +28,14 @@ pub struct AuditedProvider {
 /// Appends the lines of one profile: what its client records, and what a later look-up
 /// settles (`Recorder::settled`). Cheap to clone.
 #[derive(Clone, Debug)]
-pub struct Recorder {
+pub(crate) struct Recorder {
     trail: Arc<Trail>,
     profile: String,
     provider: String,
 }
 
 impl Recorder {
-    pub fn new(trail: Arc<Trail>, profile: &str, kind: ProviderKind) -> Recorder {
+    pub(crate) fn new(trail: Arc<Trail>, profile: &str, kind: ProviderKind) -> Recorder {
         Recorder {
             trail,
             profile: profile.to_string(),
@@ -44,7 +44,8 @@ impl Recorder {
     }
 
     /// A recorder that keeps nothing (tests that build a `Target` by hand).
-    pub fn off(profile: &str, kind: ProviderKind) -> Recorder {
+    #[cfg(test)]
+    pub(crate) fn off(profile: &str, kind: ProviderKind) -> Recorder {
         Recorder::new(Trail::off(super::Run::current("")), profile, kind)
     }
 
@@ -54,7 +55,7 @@ impl Recorder {
 
     /// A write whose outcome was `unknown` has been looked up: append what the vendor shows
     /// (`ok`: it was applied; `failed`: it was not), marked `lookup`.
-    pub fn settled(&self, operation: &str, target: TargetRef, applied: bool) {
+    pub(crate) fn settled(&self, operation: &str, target: TargetRef, applied: bool) {
         let mut line = self.line(operation);
         line.target = target;
         line.outcome = if applied {
@@ -108,7 +109,7 @@ fn status_of(e: &ProviderError) -> Option<u16> {
 }
 
 impl AuditedProvider {
-    pub fn new(inner: Box<dyn Provider>, recorder: Recorder) -> AuditedProvider {
+    pub(crate) fn new(inner: Box<dyn Provider>, recorder: Recorder) -> AuditedProvider {
         AuditedProvider {
             inner,
             recorder,

@@ -10,22 +10,22 @@ use super::Line;
 const MAX_LINE_BYTES: u64 = 1 << 20;
 
 /// The longest `--since` span: ten years.
-pub const MAX_SINCE_DAYS: i64 = 3650;
+pub(crate) const MAX_SINCE_DAYS: i64 = 3650;
 
 /// Which lines `roster log` shows.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    pub since: Option<DateTime<Utc>>,
+pub(crate) struct Filter {
+    pub(crate) since: Option<DateTime<Utc>>,
     /// Any of these profiles (empty: all).
-    pub profiles: Vec<String>,
+    pub(crate) profiles: Vec<String>,
     /// The target's email (any case) or id.
-    pub user: Option<String>,
+    pub(crate) user: Option<String>,
     /// A run id, or the start of one.
-    pub run: Option<String>,
+    pub(crate) run: Option<String>,
 }
 
 impl Filter {
-    pub fn matches(&self, line: &Line) -> bool {
+    pub(crate) fn matches(&self, line: &Line) -> bool {
         let since = self
             .since
             .is_none_or(|since| line.parsed_time().is_some_and(|t| t >= since));
@@ -46,7 +46,7 @@ impl Filter {
 }
 
 /// `--since`: a span back from `now` (`90s`, `30m`, `12h`, `7d`, `2w`) or an RFC 3339 time.
-pub fn parse_since(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_since(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
@@ -80,7 +80,7 @@ pub fn parse_since(text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
 
 /// What reading met besides lines: said on stderr by the caller.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Skipped {
+pub(crate) enum Skipped {
     /// The last line has no newline and does not parse: a write cut short (a crash).
     TornLast,
     /// Line `n` (1-based) is not an audit line.
@@ -89,7 +89,7 @@ pub enum Skipped {
 
 /// Every line of `input` that `filter` keeps, in order, handed to `each` one at a time; lines
 /// that are not audit lines to `skipped`. Holds one line in memory at a time.
-pub fn each_line<R: Read, E>(
+pub(crate) fn each_line<R: Read, E>(
     input: R,
     filter: &Filter,
     mut each: impl FnMut(Line) -> Result<(), E>,
@@ -140,7 +140,7 @@ pub fn each_line<R: Read, E>(
 }
 
 #[derive(Debug)]
-pub enum ReadError<E> {
+pub(crate) enum ReadError<E> {
     Io(std::io::Error),
     Output(E),
 }

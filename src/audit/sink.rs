@@ -11,14 +11,14 @@ use super::Line;
 use crate::error::{Error, ErrorKind};
 
 #[derive(Debug)]
-pub struct Sink {
+pub(crate) struct Sink {
     path: PathBuf,
     file: Mutex<Option<File>>,
     warned: AtomicBool,
 }
 
 impl Sink {
-    pub fn new(path: PathBuf) -> Sink {
+    pub(crate) fn new(path: PathBuf) -> Sink {
         Sink {
             path,
             file: Mutex::new(None),
@@ -26,12 +26,8 @@ impl Sink {
         }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Open (creating) the file for appending, if it is not open yet.
-    pub fn open(&self) -> std::io::Result<()> {
+    pub(crate) fn open(&self) -> std::io::Result<()> {
         let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
         if file.is_none() {
             *file = Some(open_append(&self.path)?);
@@ -41,7 +37,7 @@ impl Sink {
 
     /// Append `line` as one `write_all` of the whole line, under an exclusive lock on the file
     /// (other roster processes wait for it), and hand it to the OS before returning.
-    pub fn append(&self, line: &Line) -> std::io::Result<()> {
+    pub(crate) fn append(&self, line: &Line) -> std::io::Result<()> {
         let mut text = serde_json::to_string(line).map_err(std::io::Error::other)?;
         text.push('\n');
         let mut guard = self.file.lock().unwrap_or_else(PoisonError::into_inner);
@@ -58,7 +54,7 @@ impl Sink {
     }
 
     /// The error that stops a command before its first write: the log cannot be kept.
-    pub fn open_error(&self, e: std::io::Error) -> Error {
+    pub(crate) fn open_error(&self, e: std::io::Error) -> Error {
         Error::new(
             ErrorKind::Config,
             format!(
@@ -74,7 +70,7 @@ impl Sink {
     }
 
     /// A failure to append after the write was sent: said once per run, on stderr.
-    pub fn warn_once(&self, e: &std::io::Error) {
+    pub(crate) fn warn_once(&self, e: &std::io::Error) {
         if !self.warned.swap(true, Ordering::SeqCst) {
             eprintln!(
                 "warning: {}",

@@ -10,7 +10,7 @@ use crate::output::Row;
 
 /// Create `dir` and any missing parents readable by the owner only (0700): journals and
 /// reports name the users imported, and reports can hold passwords.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.as_os_str().is_empty() || dir.is_dir() {
         return Ok(());
     }
@@ -34,7 +34,7 @@ fn parent_of(path: &Path) -> PathBuf {
 
 /// Before anything is sent: the report can be written at the end. An existing file is refused
 /// unless `replace` (`--force`); a path that cannot be written is a usage error naming it.
-pub fn check_report(path: &Path, replace: bool) -> Result<()> {
+pub(crate) fn check_report(path: &Path, replace: bool) -> Result<()> {
     let shown = path.display();
     let cannot = |e: std::io::Error| {
         Error::usage(format!("cannot write the report {shown}: {e}"))
@@ -68,7 +68,7 @@ pub fn check_report(path: &Path, replace: bool) -> Result<()> {
 
 /// Write the report readable by its owner only (0600), atomically. Without `replace` an
 /// existing file (one that appeared since the check) is left alone and the write fails.
-pub fn write_report(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+pub(crate) fn write_report(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let dir = parent_of(path);
     create_private_dir(&dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
@@ -89,7 +89,7 @@ pub fn write_report(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result
 }
 
 /// The results as CSV: the report's content.
-pub fn report_csv(outcomes: &[Outcome]) -> std::io::Result<Vec<u8>> {
+pub(crate) fn report_csv(outcomes: &[Outcome]) -> std::io::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(Outcome::csv_headers())
         .map_err(std::io::Error::other)?;

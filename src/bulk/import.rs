@@ -21,32 +21,32 @@ const LOCK_RETRY: Duration = Duration::from_millis(200);
 
 /// What `users import` was asked to do: its flags, parsed.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// The input file, or `-` for stdin.
-    pub file: PathBuf,
-    pub if_exists: IfExists,
+    pub(crate) file: PathBuf,
+    pub(crate) if_exists: IfExists,
     /// Requests in flight per profile at most.
-    pub concurrency: u16,
+    pub(crate) concurrency: u16,
     /// The journal file, when not the default one.
-    pub journal: Option<PathBuf>,
+    pub(crate) journal: Option<PathBuf>,
     /// Wait for another import's journal lock instead of exiting 75.
-    pub wait: bool,
+    pub(crate) wait: bool,
     /// Also write the results as CSV here.
-    pub report: Option<PathBuf>,
+    pub(crate) report: Option<PathBuf>,
     /// Replace an existing report.
-    pub force: bool,
+    pub(crate) force: bool,
     /// The CSV field separator.
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
     /// Import the valid rows and report the invalid ones, instead of stopping.
-    pub skip_invalid: bool,
+    pub(crate) skip_invalid: bool,
     /// Generate a password for each new user where the vendor needs one.
-    pub generate_password: bool,
+    pub(crate) generate_password: bool,
     /// Print only the rows that did not succeed (the report keeps every row).
-    pub failures_only: bool,
+    pub(crate) failures_only: bool,
 }
 
 /// Import the rows of one file into the chosen profiles, journaled, at each vendor's rate.
-pub async fn run(ctx: &mut Context, args: Options) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Options) -> Result<()> {
     let shown = args.file.display().to_string();
     let bytes = read_input(&args.file)?;
     let text = String::from_utf8(bytes.clone())

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 /// The columns an import understands. `groups` and `roles` hold `;`-separated names or ids.
-pub const COLUMNS: &[&str] = &[
+pub(crate) const COLUMNS: &[&str] = &[
     "email",
     "username",
     "first_name",
@@ -21,32 +21,32 @@ pub const COLUMNS: &[&str] = &[
 
 /// One input row, with the line it came from.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct InputRow {
-    pub line: u64,
-    pub email: String,
-    pub username: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub groups: Vec<String>,
-    pub roles: Vec<String>,
-    pub language: Option<String>,
-    pub phone: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub profile: Option<String>,
+pub(crate) struct InputRow {
+    pub(crate) line: u64,
+    pub(crate) email: String,
+    pub(crate) username: Option<String>,
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
+    pub(crate) groups: Vec<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) profile: Option<String>,
 }
 
 /// A problem with the input, located by line and column.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub line: u64,
-    pub column: Option<String>,
-    pub profile: Option<String>,
-    pub message: String,
+pub(crate) struct Problem {
+    pub(crate) line: u64,
+    pub(crate) column: Option<String>,
+    pub(crate) profile: Option<String>,
+    pub(crate) message: String,
 }
 
 impl Problem {
-    pub fn new(line: u64, column: Option<&str>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(line: u64, column: Option<&str>, message: impl Into<String>) -> Self {
         Problem {
             line,
             column: column.map(str::to_string),
@@ -56,7 +56,7 @@ impl Problem {
     }
 
     /// `column `C`: message`, without the place: the reason in a result row.
-    pub fn reason(&self) -> String {
+    pub(crate) fn reason(&self) -> String {
         match &self.column {
             Some(c) => format!("column `{c}`: {}", self.message),
             None => self.message.clone(),
@@ -64,7 +64,7 @@ impl Problem {
     }
 
     /// `FILE:LINE: column `C`: [profile P:] message`
-    pub fn render(&self, file: &str) -> String {
+    pub(crate) fn render(&self, file: &str) -> String {
         let mut s = format!("{file}:{}:", self.line);
         if let Some(c) = &self.column {
             s.push_str(&format!(" column `{c}`:"));
@@ -81,15 +81,15 @@ impl Problem {
 /// What the input held: the rows that parsed, the problems of single rows (which
 /// `--skip-invalid` can skip), and the columns it had that an import does not take.
 #[derive(Debug, Default)]
-pub struct Parsed {
-    pub rows: Vec<InputRow>,
-    pub problems: Vec<Problem>,
+pub(crate) struct Parsed {
+    pub(crate) rows: Vec<InputRow>,
+    pub(crate) problems: Vec<Problem>,
     /// Ignored, with one warning: e.g. `id` and `status` in a `users list -o csv` export.
-    pub ignored: Vec<String>,
+    pub(crate) ignored: Vec<String>,
 }
 
 /// The field separator of a CSV input: `,`, `;` or `tab` (also written `\t`).
-pub fn parse_delimiter(text: &str) -> Result<u8, String> {
+pub(crate) fn parse_delimiter(text: &str) -> Result<u8, String> {
     match text {
         "," => Ok(b','),
         ";" => Ok(b';'),
@@ -100,7 +100,7 @@ pub fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 /// Parse the whole input. `Err` holds the problems no row can be imported past (a header that
 /// cannot be read, a duplicate or password column, no email column).
-pub fn parse(text: &str, delimiter: u8) -> Result<Parsed, Vec<Problem>> {
+pub(crate) fn parse(text: &str, delimiter: u8) -> Result<Parsed, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.trim_start().chars().next();
     if first == Some('{') {

@@ -17,23 +17,27 @@ use crate::providers::HttpClient;
 /// What a second Ctrl-C still saves before exiting: the results so far (they may hold the
 /// only copy of generated passwords) and the journal's last line.
 #[derive(Default)]
-pub struct Salvage {
-    pub journal: Option<Arc<Journal>>,
-    pub landed: Arc<Mutex<Vec<Outcome>>>,
+pub(crate) struct Salvage {
+    pub(crate) journal: Option<Arc<Journal>>,
+    pub(crate) landed: Arc<Mutex<Vec<Outcome>>>,
     /// `--report` and whether `--force` allows replacing it.
-    pub report: Option<(PathBuf, bool)>,
+    pub(crate) report: Option<(PathBuf, bool)>,
 }
 
 /// The installed handler. Dropping it (or `finish`) stops listening.
-pub struct Interrupts {
-    pub cancel: watch::Receiver<bool>,
-    pub salvage: Arc<Mutex<Salvage>>,
+pub(crate) struct Interrupts {
+    pub(crate) cancel: watch::Receiver<bool>,
+    pub(crate) salvage: Arc<Mutex<Salvage>>,
     task: JoinHandle<()>,
 }
 
 impl Interrupts {
     /// Listen for Ctrl-C from now on. `http` is the client every profile's requests share.
-    pub fn install(http: HttpClient, out: Output, bars: Option<MultiProgress>) -> Interrupts {
+    pub(crate) fn install(
+        http: HttpClient,
+        out: Output,
+        bars: Option<MultiProgress>,
+    ) -> Interrupts {
         let (stop, cancel) = watch::channel(false);
         let salvage = Arc::new(Mutex::new(Salvage::default()));
         let kept = salvage.clone();
@@ -70,11 +74,11 @@ impl Interrupts {
         }
     }
 
-    pub fn cancelled(&self) -> bool {
+    pub(crate) fn cancelled(&self) -> bool {
         *self.cancel.borrow()
     }
 
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         self.task.abort();
     }
 }

@@ -9,7 +9,11 @@ use super::{Action, Outcome};
 
 /// The checked rows without the invalid ones. A row with a problem in one profile only is left
 /// out of that profile only.
-pub fn drop_invalid(checked: Vec<Checked>, problems: &[Problem], names: &[String]) -> Vec<Checked> {
+pub(crate) fn drop_invalid(
+    checked: Vec<Checked>,
+    problems: &[Problem],
+    names: &[String],
+) -> Vec<Checked> {
     let bad: HashSet<(u64, Option<&str>)> = problems
         .iter()
         .map(|p| (p.line, p.profile.as_deref()))
@@ -28,7 +32,7 @@ pub fn drop_invalid(checked: Vec<Checked>, problems: &[Problem], names: &[String
 
 /// One `skipped-invalid` result per line and profile, its reasons joined, in line order. A
 /// problem of the whole row counts in every profile the row goes to.
-pub fn skipped(problems: &[Problem], rows: &[InputRow], names: &[String]) -> Vec<Outcome> {
+pub(crate) fn skipped(problems: &[Problem], rows: &[InputRow], names: &[String]) -> Vec<Outcome> {
     let by_line: BTreeMap<u64, &InputRow> = rows.iter().map(|r| (r.line, r)).collect();
     let mut reasons: BTreeMap<(u64, String), Vec<String>> = BTreeMap::new();
     for p in problems {

@@ -14,37 +14,37 @@ use super::Action;
 
 /// One journal line.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Entry {
-    pub line: u64,
-    pub profile: String,
-    pub email: String,
+pub(crate) struct Entry {
+    pub(crate) line: u64,
+    pub(crate) profile: String,
+    pub(crate) email: String,
     /// `start` before a create is sent; `done` with the outcome after.
-    pub event: Event,
+    pub(crate) event: Event,
     #[serde(default)]
-    pub action: Option<String>,
+    pub(crate) action: Option<String>,
     #[serde(default)]
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     #[serde(default)]
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum Event {
+pub(crate) enum Event {
     Start,
     Done,
 }
 
 /// What an earlier run left for one (line, profile).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Earlier {
+pub(crate) enum Earlier {
     /// Finished: skip it without a request.
     Done { action: Action, id: Option<String> },
     /// A create was sent and its answer never recorded: look the email up before creating.
     Started,
 }
 
-pub struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     file: Mutex<File>,
     /// By (line, profile): the row's lower-cased email then, and what happened to it.
@@ -55,19 +55,19 @@ pub struct Journal {
 
 /// The exclusive lock of one journal: an advisory lock on `<journal>.lock`, which holds the
 /// PID of the process that has it. The OS releases it when that process ends, however it ends.
-pub struct JournalLock {
+pub(crate) struct JournalLock {
     _file: File,
 }
 
 /// Who holds a journal's lock, as far as its lock file says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Holder {
-    pub pid: Option<u32>,
+pub(crate) struct Holder {
+    pub(crate) pid: Option<u32>,
 }
 
 impl JournalLock {
     /// Try once to take the lock of the journal at `journal`, creating its directory (0700).
-    pub fn try_take(journal: &Path) -> std::io::Result<Result<JournalLock, Holder>> {
+    pub(crate) fn try_take(journal: &Path) -> std::io::Result<Result<JournalLock, Holder>> {
         if let Some(dir) = journal.parent() {
             super::files::create_private_dir(dir)?;
         }
@@ -100,7 +100,7 @@ impl JournalLock {
 }
 
 /// `<journal>.lock`, beside the journal.
-pub fn lock_path(journal: &Path) -> PathBuf {
+pub(crate) fn lock_path(journal: &Path) -> PathBuf {
     let mut name = journal.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     journal.with_file_name(name)
@@ -109,7 +109,7 @@ pub fn lock_path(journal: &Path) -> PathBuf {
 impl Journal {
     /// Open (creating) the journal at `path`, whose lock the caller holds, and read what
     /// earlier runs recorded. A torn last line (a crash mid-write) is ignored.
-    pub fn open(path: &Path, lock: JournalLock) -> std::io::Result<Journal> {
+    pub(crate) fn open(path: &Path, lock: JournalLock) -> std::io::Result<Journal> {
         if let Some(dir) = path.parent() {
             super::files::create_private_dir(dir)?;
         }
@@ -164,17 +164,17 @@ impl Journal {
 
     /// Hold the journal so no line is being written, for an exit that cannot wait (a second
     /// Ctrl-C): every line stays whole.
-    pub fn hold(&self) -> Option<std::sync::MutexGuard<'_, File>> {
+    pub(crate) fn hold(&self) -> Option<std::sync::MutexGuard<'_, File>> {
         self.file.lock().ok()
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// What an earlier run recorded for this line and profile, if the line held the same email
     /// then: a journal reused for an edited file must not vouch for a different person.
-    pub fn earlier(&self, line: u64, profile: &str, email: &str) -> Option<&Earlier> {
+    pub(crate) fn earlier(&self, line: u64, profile: &str, email: &str) -> Option<&Earlier> {
         self.earlier
             .get(&(line, profile.to_string()))
             .filter(|(was, _)| was.eq_ignore_ascii_case(email))
@@ -182,7 +182,7 @@ impl Journal {
     }
 
     /// Append one entry and flush it to the OS before returning.
-    pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
+    pub(crate) fn record(&self, entry: &Entry) -> std::io::Result<()> {
         let mut text = serde_json::to_string(entry).map_err(std::io::Error::other)?;
         text.push('\n');
         let mut f = self
@@ -209,7 +209,7 @@ fn action_from(s: &str) -> Option<Action> {
 
 /// The default journal: `<data dir>/imports/<hash of the input and the profiles>.jsonl`, so the
 /// same import of the same file resumes by itself.
-pub fn default_path(input: &[u8], profiles: &[String]) -> Option<PathBuf> {
+pub(crate) fn default_path(input: &[u8], profiles: &[String]) -> Option<PathBuf> {
     let mut h = Sha256::new();
     h.update(input);
     let mut names = profiles.to_vec();

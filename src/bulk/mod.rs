@@ -1,17 +1,17 @@
 //! Bulk work over many users and profiles: input rows, the plan, the journal, the run.
 
-pub mod files;
-pub mod import;
-pub mod input;
-pub mod interrupt;
-pub mod invalid;
-pub mod journal;
-pub mod plan;
-pub mod progress;
-pub mod remove;
-pub mod run;
-pub mod summary;
-pub mod validate;
+pub(crate) mod files;
+pub(crate) mod import;
+pub(crate) mod input;
+pub(crate) mod interrupt;
+pub(crate) mod invalid;
+pub(crate) mod journal;
+pub(crate) mod plan;
+pub(crate) mod progress;
+pub(crate) mod remove;
+pub(crate) mod run;
+pub(crate) mod summary;
+pub(crate) mod validate;
 
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ use crate::output::Row;
 /// What happened (or, under `--dry-run`, would happen) to one input row in one profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Action {
+pub(crate) enum Action {
     Created,
     Updated,
     Skipped,
@@ -37,7 +37,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Action::Created => "created",
             Action::Updated => "updated",
@@ -53,7 +53,7 @@ impl Action {
     }
 
     /// Every action, in the order a summary names them.
-    pub const ALL: [Action; 10] = [
+    pub(crate) const ALL: [Action; 10] = [
         Action::Created,
         Action::Updated,
         Action::Deactivated,
@@ -67,7 +67,7 @@ impl Action {
     ];
 
     /// What `--failures-only` leaves out: the row is done, or would be done by this plan.
-    pub fn succeeded(self) -> bool {
+    pub(crate) fn succeeded(self) -> bool {
         !matches!(
             self,
             Action::Failed | Action::NotRun | Action::SkippedInvalid
@@ -75,7 +75,7 @@ impl Action {
     }
 
     /// Finished for good: a resumed run leaves it alone.
-    pub fn is_done(self) -> bool {
+    pub(crate) fn is_done(self) -> bool {
         matches!(
             self,
             Action::Created
@@ -89,18 +89,18 @@ impl Action {
 
 /// One result row: an input line in one profile.
 #[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
-    pub line: u64,
-    pub profile: String,
-    pub email: String,
-    pub action: Action,
-    pub id: Option<String>,
-    pub error: Option<String>,
+pub(crate) struct Outcome {
+    pub(crate) line: u64,
+    pub(crate) profile: String,
+    pub(crate) email: String,
+    pub(crate) action: Action,
+    pub(crate) id: Option<String>,
+    pub(crate) error: Option<String>,
     /// A password roster generated for the new user: shown here once, never journaled.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub(crate) password: Option<String>,
     /// Finished by an earlier run, per the journal: no request was sent this time.
-    pub resumed: bool,
+    pub(crate) resumed: bool,
 }
 
 impl Row for Outcome {

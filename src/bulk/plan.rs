@@ -16,7 +16,7 @@ use crate::providers::ProviderError;
 
 /// What to do with a user that already exists in a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum IfExists {
+pub(crate) enum IfExists {
     Skip,
     Update,
     Fail,
@@ -24,16 +24,14 @@ pub enum IfExists {
 
 /// One row's work in one profile.
 #[derive(Debug, Clone)]
-pub struct Task {
-    pub line: u64,
-    pub email: String,
-    /// Index into the targets.
-    pub target: usize,
-    pub work: Work,
+pub(crate) struct Task {
+    pub(crate) line: u64,
+    pub(crate) email: String,
+    pub(crate) work: Work,
 }
 
 #[derive(Debug, Clone)]
-pub enum Work {
+pub(crate) enum Work {
     Create(Box<NewUser>),
     Update {
         id: String,
@@ -59,7 +57,7 @@ pub enum Work {
 
 /// Every user of a profile, by lower-cased email: one listing instead of a look-up per row.
 /// Stops at the next page once `cancel` is set.
-pub async fn existing_users(
+pub(crate) async fn existing_users(
     target: &Target,
     cancel: &watch::Receiver<bool>,
 ) -> std::result::Result<HashMap<String, User>, ProviderError> {
@@ -74,7 +72,7 @@ pub async fn existing_users(
 
 /// Every page of a profile's users, in order and at the profile's pace; a garbled or cut page is
 /// tried again twice. Stops before the next page once `cancel` is set.
-pub async fn every_user(
+pub(crate) async fn every_user(
     target: &Target,
     cancel: &watch::Receiver<bool>,
 ) -> std::result::Result<Vec<User>, ProviderError> {
@@ -105,7 +103,7 @@ pub async fn every_user(
 }
 
 /// Decide each row for one profile: resume from the journal, create, update, skip or fail.
-pub fn plan_profile(
+pub(crate) fn plan_profile(
     target_index: usize,
     target: &Target,
     checked: &[Checked],
@@ -120,7 +118,6 @@ pub fn plan_profile(
                 continue;
             }
             let new = new.clone();
-            let i = *i;
             let profile = &target.profile.name;
             let found = existing.get(&c.row.email.to_ascii_lowercase());
             let earlier = journal.and_then(|j| j.earlier(c.row.line, profile, &c.row.email));
@@ -167,7 +164,6 @@ pub fn plan_profile(
             tasks.push(Task {
                 line: c.row.line,
                 email: c.row.email.clone(),
-                target: i,
                 work,
             });
         }
@@ -178,7 +174,7 @@ pub fn plan_profile(
 /// Every row of one profile when its users could not be listed: what the journal records as
 /// finished stays finished (a failed listing says nothing about it); the rest fail with the
 /// reason, or are not run when the import was interrupted.
-pub fn unlisted(
+pub(crate) fn unlisted(
     target_index: usize,
     target: &Target,
     checked: &[Checked],
@@ -215,7 +211,6 @@ pub fn unlisted(
             Task {
                 line: c.row.line,
                 email: c.row.email.clone(),
-                target: target_index,
                 work,
             }
         })
@@ -256,7 +251,7 @@ fn patch_for(new: &NewUser, user: &User) -> UserPatch {
 }
 
 /// All problems as one usage error (exit 2), each on its own line, in line order.
-pub fn problems_error(file: &str, problems: &[Problem]) -> Error {
+pub(crate) fn problems_error(file: &str, problems: &[Problem]) -> Error {
     let mut sorted: Vec<&Problem> = problems.iter().collect();
     sorted.sort_by_key(|p| p.line);
     let lines: Vec<String> = sorted.iter().map(|p| p.render(file)).collect();

@@ -4,7 +4,7 @@
 use indicatif::{MultiProgress, ProgressBar, ProgressState, ProgressStyle};
 
 /// One profile's bar: `prefix [=====>   ] 12/40 95/s eta 3s message`.
-pub fn bar(multi: &MultiProgress, profile: &str, len: usize) -> ProgressBar {
+pub(crate) fn bar(multi: &MultiProgress, profile: &str, len: usize) -> ProgressBar {
     let bar = multi.add(ProgressBar::new(len as u64));
     let style =
         ProgressStyle::with_template("{prefix:>12} [{bar:30}] {pos}/{len} {rate} eta {eta} {msg}")
@@ -22,7 +22,7 @@ pub fn bar(multi: &MultiProgress, profile: &str, len: usize) -> ProgressBar {
 }
 
 /// A rate people can read: whole requests a second, or a minute when slower than one a second.
-pub fn rate(per_sec: f64) -> String {
+pub(crate) fn rate(per_sec: f64) -> String {
     if !per_sec.is_finite() || per_sec <= 0.0 {
         "0/s".into()
     } else if per_sec >= 1.0 {
@@ -33,7 +33,7 @@ pub fn rate(per_sec: f64) -> String {
 }
 
 /// Before the writes: the listing that decides them can take a while.
-pub fn listing(bar: Option<&ProgressBar>) {
+pub(crate) fn listing(bar: Option<&ProgressBar>) {
     if let Some(b) = bar {
         b.set_message("listing existing users");
         b.tick();
@@ -41,7 +41,7 @@ pub fn listing(bar: Option<&ProgressBar>) {
 }
 
 /// The listing is done: the writes start.
-pub fn sending(bar: Option<&ProgressBar>) {
+pub(crate) fn sending(bar: Option<&ProgressBar>) {
     if let Some(b) = bar {
         b.set_message("");
         b.reset_eta();
@@ -49,7 +49,7 @@ pub fn sending(bar: Option<&ProgressBar>) {
 }
 
 /// The end of a profile's run: done, or left where it stopped.
-pub fn end(bar: Option<ProgressBar>, stopped: bool) {
+pub(crate) fn end(bar: Option<ProgressBar>, stopped: bool) {
     if let Some(b) = bar {
         if stopped {
             b.abandon_with_message("stopped");

@@ -7,11 +7,11 @@ use crate::model::Status;
 use crate::providers::ProviderError;
 
 /// What became of one removal: the action, or the error to report.
-pub type Removal = Result<Action, String>;
+pub(crate) type Removal = Result<Action, String>;
 
 /// Delete `id`. A lost answer is settled by looking the id up: gone means deleted. A 404 on a
 /// delete is the same: the account is gone (perhaps by an earlier attempt).
-pub async fn delete(target: &Target, id: &str) -> Option<Removal> {
+pub(crate) async fn delete(target: &Target, id: &str) -> Option<Removal> {
     match target.provider.delete_user(id).await {
         Ok(()) | Err(ProviderError::NotFound { .. }) => Some(Ok(Action::Deleted)),
         Err(ProviderError::Interrupted { .. }) => None,
@@ -28,7 +28,7 @@ pub async fn delete(target: &Target, id: &str) -> Option<Removal> {
 
 /// Deactivate (`active = false`) or reactivate `id`, a lost answer settled by reading the
 /// account back.
-pub async fn set_active(target: &Target, id: &str, active: bool) -> Option<Removal> {
+pub(crate) async fn set_active(target: &Target, id: &str, active: bool) -> Option<Removal> {
     let done = if active {
         Action::Updated
     } else {

@@ -18,21 +18,21 @@ use crate::terminal::Terminal;
 /// How many times a create whose outcome is unknown is looked up and tried again.
 const CREATE_ATTEMPTS: u32 = 5;
 
-pub struct Runner {
-    pub concurrency: usize,
-    pub dry_run: bool,
-    pub journal: Option<Arc<Journal>>,
+pub(crate) struct Runner {
+    pub(crate) concurrency: usize,
+    pub(crate) dry_run: bool,
+    pub(crate) journal: Option<Arc<Journal>>,
     /// Where the run's warnings go (silenced by `--quiet`).
-    pub terminal: Terminal,
+    pub(crate) terminal: Terminal,
     /// Becomes true on Ctrl-C: dispatch nothing more, let the requests in flight finish.
-    pub cancel: watch::Receiver<bool>,
+    pub(crate) cancel: watch::Receiver<bool>,
     /// Every outcome as it lands, so a second Ctrl-C can still show what finished.
-    pub landed: Arc<Mutex<Vec<Outcome>>>,
+    pub(crate) landed: Arc<Mutex<Vec<Outcome>>>,
 }
 
 impl Runner {
     /// Run one profile's tasks; each outcome lands in `landed`.
-    pub async fn run_profile(
+    pub(crate) async fn run_profile(
         &self,
         target: Arc<Target>,
         tasks: Vec<Task>,

@@ -11,7 +11,7 @@ use crate::output::Output;
 use crate::providers::Derived;
 
 /// One note per profile and field a vendor derived (Paradigm's usernames), naming the values.
-pub fn note_derived(out: &Output, derived: &[(u64, String, Derived)]) {
+pub(crate) fn note_derived(out: &Output, derived: &[(u64, String, Derived)]) {
     const SHOWN: usize = 5;
     let mut by: BTreeMap<(&str, &str, &str), Vec<String>> = BTreeMap::new();
     for (line, profile, d) in derived {
@@ -33,7 +33,7 @@ pub fn note_derived(out: &Output, derived: &[(u64, String, Derived)]) {
 }
 
 /// Generated passwords exist nowhere but in this run's output: say where they are.
-pub fn where_passwords_are(out: &Output, outcomes: &[Outcome], report: Option<&Path>) {
+pub(crate) fn where_passwords_are(out: &Output, outcomes: &[Outcome], report: Option<&Path>) {
     let n = outcomes.iter().filter(|o| o.password.is_some()).count();
     if n == 0 {
         return;
@@ -51,12 +51,17 @@ pub fn where_passwords_are(out: &Output, outcomes: &[Outcome], report: Option<&P
     }
 }
 
-pub fn summarize(out: &Output, outcomes: &[Outcome], journal: Option<&Journal>) {
+pub(crate) fn summarize(out: &Output, outcomes: &[Outcome], journal: Option<&Journal>) {
     summarize_as(out, "import", outcomes, journal)
 }
 
 /// The counts line, `verb: 3 created, 1 deleted; journal PATH`.
-pub fn summarize_as(out: &Output, verb: &str, outcomes: &[Outcome], journal: Option<&Journal>) {
+pub(crate) fn summarize_as(
+    out: &Output,
+    verb: &str,
+    outcomes: &[Outcome],
+    journal: Option<&Journal>,
+) {
     let count = |a: Action| outcomes.iter().filter(|o| o.action == a).count();
     let resumed = outcomes.iter().filter(|o| o.resumed).count();
     let parts: Vec<String> = Action::ALL
@@ -80,7 +85,7 @@ pub fn summarize_as(out: &Output, verb: &str, outcomes: &[Outcome], journal: Opt
 }
 
 /// The exit: 130 when interrupted, 7 when any row failed or was skipped as invalid.
-pub fn outcome_error(outcomes: &[Outcome], cancelled: bool) -> Result<()> {
+pub(crate) fn outcome_error(outcomes: &[Outcome], cancelled: bool) -> Result<()> {
     if cancelled {
         return Err(Error::new(
             ErrorKind::Cancelled,

@@ -13,23 +13,23 @@ use crate::rules::generate_password;
 use crate::rules::match_group;
 
 /// A row ready for planning: the user to create in each of its target profiles.
-pub struct Checked {
-    pub row: InputRow,
-    pub per_target: Vec<(usize, NewUser)>,
+pub(crate) struct Checked {
+    pub(crate) row: InputRow,
+    pub(crate) per_target: Vec<(usize, NewUser)>,
 }
 
 /// Every row checked against the profiles it goes to.
-pub struct Validated {
-    pub checked: Vec<Checked>,
-    pub problems: Vec<Problem>,
+pub(crate) struct Validated {
+    pub(crate) checked: Vec<Checked>,
+    pub(crate) problems: Vec<Problem>,
     /// What a vendor derived for a blank field (Paradigm's username): line, profile, value.
-    pub derived: Vec<(u64, String, Derived)>,
+    pub(crate) derived: Vec<(u64, String, Derived)>,
 }
 
 /// Check every row against every profile it goes to, with the same rules `users create`
 /// applies (the provider's own completion and validation). Lists groups once per profile, and
 /// only when some row names a group or role.
-pub async fn validate(
+pub(crate) async fn validate(
     rows: Vec<InputRow>,
     targets: &[Arc<Target>],
     generate_passwords: bool,

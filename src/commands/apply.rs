@@ -32,32 +32,32 @@ Examples:
   roster --sandbox apply examples/people.toml --generate-password --yes
   roster apply people.toml --report results.csv
   roster apply plan.json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The people file (TOML), or a plan saved by `roster plan --out` (JSON)
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Also remove accounts the file does not name (as `roster plan --prune`)
     #[arg(long)]
-    pub prune: bool,
+    pub(crate) prune: bool,
     /// Generate a strong password for each new user of vendors that need one, shown once in
     /// the results
     #[arg(long)]
-    pub generate_password: bool,
+    pub(crate) generate_password: bool,
     /// Requests in flight per profile at most (the profile's rate applies too)
     #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
+    pub(crate) concurrency: u16,
     /// The journal file [default: under the data dir, keyed by the file and its profiles]
     #[arg(long, value_name = "PATH")]
-    pub journal: Option<PathBuf>,
+    pub(crate) journal: Option<PathBuf>,
     /// Also write the results as CSV to this file (mode 0600); it must not exist yet
     #[arg(long, value_name = "PATH")]
-    pub report: Option<PathBuf>,
+    pub(crate) report: Option<PathBuf>,
     /// Replace an existing --report file (it may hold an earlier run's generated passwords)
     #[arg(long, requires = "report")]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let (shown, text) = read_file(&args.file)?;
     let (shown, text, saved) = match saved_plan(&shown, &text)? {
         Some(plan) => (plan.file.clone(), plan.source.clone(), Some(plan)),
@@ -139,7 +139,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
         s.report = args.report.clone().map(|p| (p, args.force));
     }
     let mut runs = tokio::task::JoinSet::new();
-    for (i, (target, planned)) in targets.iter().zip(made.work).enumerate() {
+    for (target, planned) in targets.iter().zip(made.work) {
         if planned.is_empty() {
             continue;
         }
@@ -148,7 +148,6 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
             .map(|p| Task {
                 line: p.change.line,
                 email: p.change.email,
-                target: i,
                 work: p.work,
             })
             .collect();

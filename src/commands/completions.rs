@@ -18,15 +18,15 @@ Examples:
   roster completions bash > ~/.local/share/bash-completion/completions/roster
   roster completions zsh > ~/.zfunc/_roster
   roster completions fish > ~/.config/fish/completions/roster.fish")]
-pub struct Args {
+pub(crate) struct Args {
     /// The shell to complete for
     #[arg(value_enum, value_name = "SHELL")]
-    pub shell: clap_complete::Shell,
+    pub(crate) shell: clap_complete::Shell,
 }
 
 /// `tree` is the whole clap tree (`Cli::command()`), handed down by `lib::run` since nothing
 /// below `cli` imports it.
-pub fn run(args: Args, mut tree: clap::Command) -> Result<()> {
+pub(crate) fn run(args: Args, mut tree: clap::Command) -> Result<()> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut tree, "roster", &mut out);
     crate::output::write_out(&String::from_utf8_lossy(&out))
@@ -35,7 +35,7 @@ pub fn run(args: Args, mut tree: clap::Command) -> Result<()> {
 /// What `--profile <Tab>` and `roster profiles show <Tab>` offer, when the shell asks through
 /// `COMPLETE=SHELL roster -- WORDS...` (see `main`). Reads the words from the process's own
 /// arguments, since clap's engine hands a candidate function none.
-pub fn profile_candidates() -> Vec<CompletionCandidate> {
+pub(crate) fn profile_candidates() -> Vec<CompletionCandidate> {
     let args: Vec<OsString> = std::env::args_os().collect();
     let words = match args.iter().position(|a| a == "--") {
         Some(i) => &args[i + 1..],
@@ -52,7 +52,10 @@ pub fn profile_candidates() -> Vec<CompletionCandidate> {
 /// `profiles remove` and `logout` take them. After `--sandbox`, its built-in profiles. Only
 /// the file is read: no secret is resolved and nothing is sent. A file that cannot be read
 /// offers nothing rather than an error in the middle of the person's command line.
-pub fn profile_names(words: &[OsString], env_config: Option<OsString>) -> Vec<(String, String)> {
+pub(crate) fn profile_names(
+    words: &[OsString],
+    env_config: Option<OsString>,
+) -> Vec<(String, String)> {
     let words: Vec<String> = words
         .iter()
         .map(|w| w.to_string_lossy().into_owned())

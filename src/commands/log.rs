@@ -24,25 +24,25 @@ Examples:
   roster log --user ada@example.com -o json
   roster --profile acme log --run 3f9c2a --since 2026-12-01T00:00:00Z -o csv
   roster log --path")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only lines this recent: a span (90s, 30m, 12h, 7d, 2w; at most 3650d) or an RFC 3339 time
     #[arg(long, value_name = "WHEN")]
-    pub since: Option<String>,
+    pub(crate) since: Option<String>,
     /// Only lines about this user (email, any case, or the vendor's id)
     #[arg(long, value_name = "EMAIL")]
-    pub user: Option<String>,
+    pub(crate) user: Option<String>,
     /// Only the lines of this run (its id, or the start of it)
     #[arg(long, value_name = "ID")]
-    pub run: Option<String>,
+    pub(crate) run: Option<String>,
     /// Print the audit log's path and exit
     #[arg(long, conflicts_with_all = ["since", "user", "run"])]
-    pub path: bool,
+    pub(crate) path: bool,
 }
 
 /// Lines shown per batch: the file streams, at most this many lines are held.
 const BATCH: usize = 256;
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let filter = resolve(ctx, &args)?;
     let path = match destination(ctx)? {
         Destination::File(p) => p,

@@ -1,16 +1,16 @@
 //! The nouns under `roster` (the clap tree's top lives in `cli`), their dispatch to one file per
 //! verb, and the error report.
 
-pub mod apply;
-pub mod completions;
-pub mod groups;
-pub mod log;
-pub mod people;
-pub mod plan;
-pub mod profiles;
-pub mod resolve;
-pub mod sandbox;
-pub mod users;
+pub(crate) mod apply;
+pub(crate) mod completions;
+pub(crate) mod groups;
+pub(crate) mod log;
+pub(crate) mod people;
+pub(crate) mod plan;
+pub(crate) mod profiles;
+pub(crate) mod resolve;
+pub(crate) mod sandbox;
+pub(crate) mod users;
 
 use clap::Subcommand;
 
@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 // Parsed once per process: variant sizes do not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// List, create, change and remove user accounts
     #[command(subcommand)]
     Users(users::UsersCommand),
@@ -44,7 +44,7 @@ pub enum Command {
 
 impl Command {
     /// Commands that catch Ctrl-C themselves, to finish in-flight work and record it.
-    pub fn handles_interrupt(&self) -> bool {
+    pub(crate) fn handles_interrupt(&self) -> bool {
         matches!(
             self,
             Command::Users(users::UsersCommand::Import(_)) | Command::Apply(_)
@@ -53,7 +53,7 @@ impl Command {
 
     /// The command as audit lines name it, and whether it sends changes (then a log that
     /// cannot be kept stops it before the first). Every write is recorded whatever this says.
-    pub fn audit_name(&self) -> (&'static str, bool) {
+    pub(crate) fn audit_name(&self) -> (&'static str, bool) {
         use groups::GroupsCommand;
         use users::UsersCommand;
         match self {
@@ -89,7 +89,7 @@ impl Command {
 }
 
 /// Run a command that needs the context (config, HTTP, maybe the sandbox).
-pub async fn run(ctx: &mut Context, command: Command) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, command: Command) -> Result<()> {
     match command {
         Command::Users(verb) => users::run(ctx, verb).await,
         Command::Groups(verb) => groups::run(ctx, verb).await,

@@ -31,17 +31,17 @@ Examples:
   roster --sandbox people --stale 90 -o csv > stale.csv
   roster --sandbox people --missing-in cradl
   roster --sandbox --profile paradigm,bleemeo people --only-in paradigm -o json")]
-pub struct Args {
+pub(crate) struct Args {
     /// Keep the accounts whose last login is more than DAYS days ago, or that never logged in
     #[arg(long, value_name = "DAYS",
           value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_STALE_DAYS)))]
-    pub stale: Option<u32>,
+    pub(crate) stale: Option<u32>,
     /// Only people with an account in PROFILE and in no other profile read
     #[arg(long, value_name = "PROFILE", add = ArgValueCandidates::new(profile_candidates))]
-    pub only_in: Option<String>,
+    pub(crate) only_in: Option<String>,
     /// Only people with an account in another profile and none in PROFILE
     #[arg(long, value_name = "PROFILE", add = ArgValueCandidates::new(profile_candidates))]
-    pub missing_in: Option<String>,
+    pub(crate) missing_in: Option<String>,
 }
 
 /// One person in JSON: `{"email": ..., "accounts": {"<profile>": "active", ...}}`.
@@ -51,7 +51,7 @@ struct Person<'a> {
     accounts: BTreeMap<&'a str, &'static str>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let names = ctx.settings.profile.clone();
     let mut selected = across::select(ctx, &names, Pacing::IfConfigured).await?;
     let cutoff = match args.stale {

@@ -29,24 +29,24 @@ Examples:
   roster plan examples/people.toml
   roster plan people.toml -o json
   roster plan people.toml --prune --out plan.json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The people file (TOML)
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Also remove accounts the file does not name: deactivate, or delete where the vendor
     /// cannot deactivate
     #[arg(long)]
-    pub prune: bool,
+    pub(crate) prune: bool,
     /// Save the plan as JSON to this file (mode 0600) for `roster apply PATH`; it must not
     /// exist yet
     #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
     /// Replace an existing --out file
     #[arg(long, requires = "out")]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if let Some(path) = &args.out {
         check_out(path, args.force)?;
     }

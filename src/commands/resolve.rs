@@ -6,7 +6,7 @@ use crate::model::User;
 use crate::rules::match_group;
 
 /// The user named by an id or an email (anything with an `@`).
-pub async fn user(target: &Target, key: &str) -> Result<User> {
+pub(crate) async fn user(target: &Target, key: &str) -> Result<User> {
     let key = key.trim();
     if key.is_empty() {
         return Err(Error::usage("the user id or email is empty"));
@@ -27,7 +27,7 @@ pub async fn user(target: &Target, key: &str) -> Result<User> {
 
 /// Group (or role) ids for names or ids: exact id first, then a case-insensitive exact name.
 /// Lists the vendor's groups once, and only when something needs resolving.
-pub async fn groups(target: &Target, wanted: &[String]) -> Result<Vec<String>> {
+pub(crate) async fn groups(target: &Target, wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
@@ -37,7 +37,7 @@ pub async fn groups(target: &Target, wanted: &[String]) -> Result<Vec<String>> {
 
 /// Role ids for names or ids, where the vendor lists its roles; otherwise the ids as given
 /// (Paradigm publishes no role list).
-pub async fn roles(target: &Target, wanted: &[String]) -> Result<Vec<String>> {
+pub(crate) async fn roles(target: &Target, wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() || !target.provider.capabilities().roles {
         return Ok(wanted.to_vec());
     }

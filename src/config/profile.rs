@@ -170,7 +170,7 @@ impl ProfileSpec {
     /// Resolve every secret source: read the variables, run the commands. A value that could
     /// not be sent (a control character; non-ASCII where it goes in a header) is a config error
     /// naming the key it came from.
-    pub fn resolve(&self, source: &str) -> Result<Profile, ConfigError> {
+    pub(crate) fn resolve(&self, source: &str) -> Result<Profile, ConfigError> {
         let mut secrets = BTreeMap::new();
         for (field, src) in &self.secrets {
             let err =
@@ -221,7 +221,6 @@ impl ProfileSpec {
             rate_limit: self.rate_limit,
             settings: self.settings.clone(),
             secrets,
-            source: source.to_string(),
             fresh_login: false,
         })
     }

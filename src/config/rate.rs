@@ -4,13 +4,13 @@ use crate::providers::RateLimit;
 
 impl RateLimit {
     /// The slowest rate roster paces to: one request an hour.
-    pub const MIN_PER_SECOND: f64 = 1.0 / 3600.0;
+    pub(crate) const MIN_PER_SECOND: f64 = 1.0 / 3600.0;
     /// The fastest: past this, pacing is meaningless and the vendor's 429s take over.
-    pub const MAX_PER_SECOND: f64 = 10_000.0;
+    pub(crate) const MAX_PER_SECOND: f64 = 10_000.0;
 
     /// Parse and bound a rate. The error says what is accepted, quoting at most a short prefix
     /// of the text (it may be huge).
-    pub fn parse(text: &str) -> Result<RateLimit, String> {
+    pub(crate) fn parse(text: &str) -> Result<RateLimit, String> {
         let shown = quote_short(text);
         let bad = || {
             format!(

@@ -12,7 +12,7 @@ use crate::redact;
 const FLUSH_AT: usize = 64 * 1024;
 
 /// Streams rows with run-time columns; tables wait for the last row so columns line up.
-pub struct GridWriter<'a> {
+pub(crate) struct GridWriter<'a> {
     out: &'a Output,
     headers: Vec<String>,
     csv_headers: Vec<String>,
@@ -24,7 +24,7 @@ pub struct GridWriter<'a> {
 
 impl Output {
     /// A list with these table titles and CSV header names (the same columns, in order).
-    pub fn grid(&self, headers: Vec<String>, csv_headers: Vec<String>) -> GridWriter<'_> {
+    pub(crate) fn grid(&self, headers: Vec<String>, csv_headers: Vec<String>) -> GridWriter<'_> {
         GridWriter {
             out: self,
             headers,
@@ -39,7 +39,7 @@ impl Output {
 
 impl GridWriter<'_> {
     /// One row: `cells` in column order for tables and CSV, `json` for JSON and NDJSON.
-    pub fn push(&mut self, cells: Vec<String>, json: &impl Serialize) -> Result<()> {
+    pub(crate) fn push(&mut self, cells: Vec<String>, json: &impl Serialize) -> Result<()> {
         match self.out.format {
             OutputFormat::Table => {
                 self.rows
@@ -69,11 +69,7 @@ impl GridWriter<'_> {
         Ok(())
     }
 
-    pub fn count(&self) -> usize {
-        self.count
-    }
-
-    pub fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(mut self) -> Result<()> {
         match self.out.format {
             OutputFormat::Table => {
                 if self.rows.is_empty() {

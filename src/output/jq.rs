@@ -7,13 +7,13 @@ use serde::Deserialize;
 use serde_json::Value;
 
 /// Parse and compile `code`: the jaq message when it is not a valid filter.
-pub fn check(code: &str) -> Result<(), String> {
+pub(crate) fn check(code: &str) -> Result<(), String> {
     with_filter(code, |_| ())
 }
 
 /// Run `code` over `input`: each output as a line, strings raw (unquoted), other values as
 /// compact JSON. A runtime error (`.[0]` of an object) is the jaq message.
-pub fn run(code: &str, input: Value) -> Result<Vec<String>, String> {
+pub(crate) fn run(code: &str, input: Value) -> Result<Vec<String>, String> {
     let input = Val::deserialize(input).map_err(|e| format!("cannot read the JSON: {e}"))?;
     with_filter(code, |filter| {
         let ctx = Ctx::<data::JustLut<Val>>::new(&filter.lut, Vars::new([]));

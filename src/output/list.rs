@@ -13,7 +13,7 @@ use crate::redact;
 impl Output {
     /// A list written as pages arrive: NDJSON and CSV stream, JSON streams one array, tables
     /// wait for the last page so columns line up.
-    pub fn list<T: Row>(&self) -> ListWriter<'_, T> {
+    pub(crate) fn list<T: Row>(&self) -> ListWriter<'_, T> {
         ListWriter {
             out: self,
             rows: Vec::new(),
@@ -65,7 +65,7 @@ impl Output {
 }
 
 /// Streams a list in the chosen format. Call `push` per page and `finish` once.
-pub struct ListWriter<'a, T: Row> {
+pub(crate) struct ListWriter<'a, T: Row> {
     out: &'a Output,
     rows: Vec<Vec<String>>,
     started: bool,
@@ -79,7 +79,7 @@ pub struct ListWriter<'a, T: Row> {
 }
 
 impl<T: Row> ListWriter<'_, T> {
-    pub fn push(&mut self, items: &[T]) -> Result<()> {
+    pub(crate) fn push(&mut self, items: &[T]) -> Result<()> {
         let mut chunk = String::new();
         let fields = self.out.shape.fields.as_deref();
         for item in items {
@@ -131,11 +131,11 @@ impl<T: Row> ListWriter<'_, T> {
         Ok(())
     }
 
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.count
     }
 
-    pub fn finish(self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
         let fields = self.out.shape.fields.as_deref();
         // No item came to check `--fields` against: check what the type always has.
         if let (false, Some(f)) = (self.checked, fields) {

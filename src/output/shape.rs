@@ -9,17 +9,17 @@ use crate::error::{Error, Result};
 /// How results are cut down before they are written. Cheap to clone: the `--jq` filter is kept
 /// as text (checked once at start) and compiled where it runs.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Shape {
+pub(crate) struct Shape {
     /// `--fields`: names in the JSON / CSV spelling, in the order asked.
-    pub fields: Option<Vec<String>>,
+    pub(crate) fields: Option<Vec<String>>,
     /// `--jq`: a jq filter over the JSON output.
-    pub jq: Option<String>,
+    pub(crate) jq: Option<String>,
 }
 
 impl Shape {
     /// From the flags: `--fields` split on commas; `--jq` compiled once, so a bad filter is a
     /// usage error (exit 2) with jaq's message before anything runs.
-    pub fn new(fields: Option<&str>, jq: Option<&str>) -> Result<Shape> {
+    pub(crate) fn new(fields: Option<&str>, jq: Option<&str>) -> Result<Shape> {
         let fields = match fields {
             None => None,
             Some(text) => {
@@ -54,7 +54,7 @@ fn field_name(header: &str) -> String {
 }
 
 /// Every field `T` can show: its CSV / JSON names, then its table titles.
-pub fn valid_fields<T: Row>(json_keys: &[String]) -> Vec<String> {
+pub(crate) fn valid_fields<T: Row>(json_keys: &[String]) -> Vec<String> {
     let mut names: Vec<String> = T::csv_headers().iter().map(|h| field_name(h)).collect();
     for name in T::headers()
         .iter()
@@ -69,7 +69,7 @@ pub fn valid_fields<T: Row>(json_keys: &[String]) -> Vec<String> {
 }
 
 /// `Ok` when every field asked for is one `T` has; else the usage error listing the valid ones.
-pub fn check_fields<T: Row>(fields: &[String], json_keys: &[String]) -> Result<()> {
+pub(crate) fn check_fields<T: Row>(fields: &[String], json_keys: &[String]) -> Result<()> {
     let valid = valid_fields::<T>(json_keys);
     let unknown: Vec<&str> = fields
         .iter()
@@ -89,13 +89,13 @@ pub fn check_fields<T: Row>(fields: &[String], json_keys: &[String]) -> Result<(
 /// Where a chosen column's cells come from: the table's own cell (people's rendering, e.g.
 /// group names) where the table has the field, else the CSV cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Table(usize),
     Csv(usize),
 }
 
 /// The table columns for `fields`: a title and where each cell comes from.
-pub fn table_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
+pub(crate) fn table_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
     fields
         .iter()
         .filter_map(|f| {
@@ -113,7 +113,7 @@ pub fn table_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
 }
 
 /// The CSV columns for `fields`: the CSV cell, or the table's where only the table has it.
-pub fn csv_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
+pub(crate) fn csv_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
     fields
         .iter()
         .filter_map(|f| {
@@ -129,7 +129,7 @@ pub fn csv_columns<T: Row>(fields: &[String]) -> Vec<(String, Source)> {
 }
 
 /// One row's cells for `columns`.
-pub fn pick<T: Row>(item: &T, columns: &[(String, Source)]) -> Vec<String> {
+pub(crate) fn pick<T: Row>(item: &T, columns: &[(String, Source)]) -> Vec<String> {
     let (table, csv) = (item.cells(), item.csv_cells());
     columns
         .iter()
@@ -144,7 +144,7 @@ pub fn pick<T: Row>(item: &T, columns: &[(String, Source)]) -> Vec<String> {
 }
 
 /// A JSON object cut to `fields`, in their order (`null` for a field this object lacks).
-pub fn project(value: &Value, fields: &[String]) -> Vec<(String, Value)> {
+pub(crate) fn project(value: &Value, fields: &[String]) -> Vec<(String, Value)> {
     let empty = Map::new();
     let object = value.as_object().unwrap_or(&empty);
     fields
@@ -154,7 +154,7 @@ pub fn project(value: &Value, fields: &[String]) -> Vec<(String, Value)> {
 }
 
 /// An object written with its keys in the given order (serde_json's own maps sort them).
-pub fn ordered_json(pairs: &[(String, Value)], pretty: bool) -> Result<String> {
+pub(crate) fn ordered_json(pairs: &[(String, Value)], pretty: bool) -> Result<String> {
     let encode = |v: &Value| {
         if pretty {
             serde_json::to_string_pretty(v)
@@ -182,7 +182,7 @@ pub fn ordered_json(pairs: &[(String, Value)], pretty: bool) -> Result<String> {
 
 /// The columns of `rows` that hold something in at least one row (all of them when there is
 /// no row, so an empty table still says what it would show).
-pub fn non_empty_columns(width: usize, rows: &[Vec<String>]) -> Vec<usize> {
+pub(crate) fn non_empty_columns(width: usize, rows: &[Vec<String>]) -> Vec<usize> {
     (0..width)
         .filter(|&i| {
             rows.is_empty()
@@ -194,7 +194,7 @@ pub fn non_empty_columns(width: usize, rows: &[Vec<String>]) -> Vec<usize> {
 }
 
 /// A column whose cells are ids: never wrapped or cut, so they can be copied whole.
-pub fn is_id_column(title: &str) -> bool {
+pub(crate) fn is_id_column(title: &str) -> bool {
     let t = title.to_ascii_uppercase();
     t == "ID" || t.ends_with(" ID") || t == "RUN"
 }

@@ -14,30 +14,30 @@ use crate::providers::{Capabilities, Provider};
 
 /// A change and the work that makes it.
 #[derive(Debug, Clone)]
-pub struct Planned {
-    pub change: Change,
-    pub work: Work,
+pub(crate) struct Planned {
+    pub(crate) change: Change,
+    pub(crate) work: Work,
 }
 
 /// One profile's plan: the changes, the problems that stop it (unknown group names, values the
 /// vendor refuses), and notes for the person.
 #[derive(Debug, Default)]
-pub struct Diffed {
-    pub planned: Vec<Planned>,
-    pub problems: Vec<Problem>,
-    pub notes: Vec<String>,
+pub(crate) struct Diffed {
+    pub(crate) planned: Vec<Planned>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Everything `diff` needs of one profile.
-pub struct Side<'a> {
-    pub name: &'a str,
-    pub info: &'a ProfileInfo,
-    pub provider: &'a dyn Provider,
-    pub live: &'a Live,
-    pub prune: bool,
+pub(crate) struct Side<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) info: &'a ProfileInfo,
+    pub(crate) provider: &'a dyn Provider,
+    pub(crate) live: &'a Live,
+    pub(crate) prune: bool,
 }
 
-pub fn diff(file: &PeopleFile, side: &Side<'_>) -> Diffed {
+pub(crate) fn diff(file: &PeopleFile, side: &Side<'_>) -> Diffed {
     let mut out = Diffed::default();
     let caps = side.provider.capabilities();
     let mut index: HashMap<String, &User> = HashMap::new();

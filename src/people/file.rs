@@ -9,25 +9,25 @@ use crate::bulk::input::Problem;
 
 /// What the file needs to know of a profile to check a person's table against it, offline.
 #[derive(Debug, Clone)]
-pub struct ProfileInfo {
+pub(crate) struct ProfileInfo {
     /// The user fields this profile's vendor has (the import columns).
-    pub fields: &'static [&'static str],
+    pub(crate) fields: &'static [&'static str],
     /// Users are put in groups here (`groups = [...]`).
-    pub groups: bool,
+    pub(crate) groups: bool,
     /// Users are given roles here (`roles = [...]`).
-    pub roles: bool,
+    pub(crate) roles: bool,
 }
 
 /// What the person's accounts should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     Present,
     Inactive,
     Absent,
 }
 
 impl State {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             State::Present => "present",
             State::Inactive => "inactive",
@@ -38,44 +38,44 @@ impl State {
 
 /// A group or role name as written, with its line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Named {
-    pub name: String,
-    pub line: u64,
+pub(crate) struct Named {
+    pub(crate) name: String,
+    pub(crate) line: u64,
 }
 
 /// One person's account in one profile.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Account {
-    pub profile: String,
+pub(crate) struct Account {
+    pub(crate) profile: String,
     /// Vendor user fields the table sets (`language`, `phone`, `name`, ...).
-    pub fields: BTreeMap<String, String>,
+    pub(crate) fields: BTreeMap<String, String>,
     /// The whole membership list, or `None` when the file leaves memberships alone.
-    pub groups: Option<Vec<Named>>,
-    pub roles: Option<Vec<Named>>,
+    pub(crate) groups: Option<Vec<Named>>,
+    pub(crate) roles: Option<Vec<Named>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Person {
-    pub line: u64,
-    pub email: String,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub state: State,
-    pub accounts: Vec<Account>,
+pub(crate) struct Person {
+    pub(crate) line: u64,
+    pub(crate) email: String,
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
+    pub(crate) state: State,
+    pub(crate) accounts: Vec<Account>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct PeopleFile {
+pub(crate) struct PeopleFile {
     /// Where a person has an account unless they name their own `profiles`.
-    pub defaults: Vec<String>,
+    pub(crate) defaults: Vec<String>,
     /// Profiles whose accounts not in the file are removed.
-    pub prune: Vec<String>,
-    pub people: Vec<Person>,
+    pub(crate) prune: Vec<String>,
+    pub(crate) people: Vec<Person>,
 }
 
 impl PeopleFile {
     /// Every profile the file manages, defaults first, each once.
-    pub fn profiles(&self) -> Vec<String> {
+    pub(crate) fn profiles(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         let all = self.defaults.iter().chain(&self.prune).chain(
             self.people
@@ -94,7 +94,7 @@ impl PeopleFile {
 const PERSON_KEYS: &[&str] = &["email", "first_name", "last_name", "state", "profiles"];
 
 /// Parse and check the whole file against the configured profiles; every problem at once.
-pub fn parse(
+pub(crate) fn parse(
     text: &str,
     known: &BTreeMap<String, ProfileInfo>,
 ) -> Result<PeopleFile, Vec<Problem>> {
@@ -105,7 +105,10 @@ pub fn parse(
 }
 
 /// What parsed, and every problem found, in line order.
-pub fn parse_all(text: &str, known: &BTreeMap<String, ProfileInfo>) -> (PeopleFile, Vec<Problem>) {
+pub(crate) fn parse_all(
+    text: &str,
+    known: &BTreeMap<String, ProfileInfo>,
+) -> (PeopleFile, Vec<Problem>) {
     let doc = match ImDocument::parse(text) {
         Ok(d) => d,
         Err(e) => {

@@ -9,17 +9,17 @@ use crate::providers::{OwnAccount, ProviderError};
 
 /// One profile as it is.
 #[derive(Debug, Clone, Default)]
-pub struct Live {
-    pub users: Vec<User>,
+pub(crate) struct Live {
+    pub(crate) users: Vec<User>,
     /// Listed only when some person names a group or role there.
-    pub groups: Vec<Group>,
+    pub(crate) groups: Vec<Group>,
     /// `None` when the vendor cannot tell (or the credentials are no user).
-    pub own: Option<OwnAccount>,
+    pub(crate) own: Option<OwnAccount>,
 }
 
 /// Read one profile: every page of its users (in order, at the profile's pace), then its groups
 /// if `groups`, then who it signs in as. Stops before the next request once `cancel` is set.
-pub async fn read(
+pub(crate) async fn read(
     target: &Target,
     groups: bool,
     cancel: &watch::Receiver<bool>,

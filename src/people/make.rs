@@ -17,15 +17,15 @@ use crate::error::{Error, Result};
 use crate::providers::ProviderError;
 
 /// A plan and the work behind it, by target index.
-pub struct Made {
-    pub plan: Plan,
-    pub work: Vec<Vec<Planned>>,
-    pub notes: Vec<String>,
+pub(crate) struct Made {
+    pub(crate) plan: Plan,
+    pub(crate) work: Vec<Vec<Planned>>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// What the file can know of every configured profile before any client exists: its fields,
 /// and groups and roles allowed until the vendor's client says otherwise.
-pub fn infos(config: &Config) -> BTreeMap<String, ProfileInfo> {
+pub(crate) fn infos(config: &Config) -> BTreeMap<String, ProfileInfo> {
     config
         .profiles
         .iter()
@@ -42,7 +42,7 @@ pub fn infos(config: &Config) -> BTreeMap<String, ProfileInfo> {
 
 /// The configured profiles the file names, before anything is built or sent. A file that is
 /// not TOML stops here; its other problems are reported by [`make`], all at once.
-pub fn profiles_of(
+pub(crate) fn profiles_of(
     shown: &str,
     text: &str,
     known: &BTreeMap<String, ProfileInfo>,
@@ -80,7 +80,7 @@ fn parse_for(
 }
 
 /// Read every target concurrently and plan. `prune` adds `--prune` to the file's own choice.
-pub async fn make(
+pub(crate) async fn make(
     shown: &str,
     text: &str,
     known: &BTreeMap<String, ProfileInfo>,
@@ -157,7 +157,7 @@ pub async fn make(
 }
 
 /// Every problem as one usage error (exit 2), one `file:line: message` a line, in line order.
-pub fn problems_error(file: &str, problems: &[Problem]) -> Error {
+pub(crate) fn problems_error(file: &str, problems: &[Problem]) -> Error {
     let mut sorted: Vec<&Problem> = problems.iter().collect();
     sorted.sort_by_key(|p| p.line);
     let lines: Vec<String> = sorted.iter().map(|p| p.render(file)).collect();

@@ -4,27 +4,27 @@
 use serde::{Deserialize, Serialize};
 
 /// The format of a saved plan; `apply` refuses any other.
-pub const PLAN_VERSION: u32 = 1;
+pub(crate) const PLAN_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Plan {
-    pub version: u32,
+pub(crate) struct Plan {
+    pub(crate) version: u32,
     /// The people file the plan was made from, as given.
-    pub file: String,
+    pub(crate) file: String,
     /// That file's text, so `apply PLAN.json` plans it again and compares.
-    pub source: String,
+    pub(crate) source: String,
     /// Every profile the file manages, in the file's order.
-    pub profiles: Vec<String>,
+    pub(crate) profiles: Vec<String>,
     /// Made with `--prune`: `apply` plans the saved plan again the same way.
     #[serde(default)]
-    pub prune: bool,
-    pub changes: Vec<Change>,
-    pub summary: Summary,
+    pub(crate) prune: bool,
+    pub(crate) changes: Vec<Change>,
+    pub(crate) summary: Summary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     Create,
     Update,
     Deactivate,
@@ -32,7 +32,7 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Create => "create",
             ChangeKind::Update => "update",
@@ -44,47 +44,47 @@ impl ChangeKind {
 
 /// One field of an account: what it holds now (`None` for a new account) and what it becomes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FieldChange {
-    pub field: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
+pub(crate) struct FieldChange {
+    pub(crate) field: String,
+    pub(crate) old: Option<String>,
+    pub(crate) new: Option<String>,
 }
 
 /// One account's change in one profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Change {
-    pub profile: String,
-    pub email: String,
+pub(crate) struct Change {
+    pub(crate) profile: String,
+    pub(crate) email: String,
     /// The person's line in the file; 0 for an account the file does not name (prune).
-    pub line: u64,
-    pub action: ChangeKind,
+    pub(crate) line: u64,
+    pub(crate) action: ChangeKind,
     /// The vendor's id of the account; `None` for a create.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     #[serde(default)]
-    pub fields: Vec<FieldChange>,
+    pub(crate) fields: Vec<FieldChange>,
     #[serde(default)]
-    pub add_groups: Vec<String>,
+    pub(crate) add_groups: Vec<String>,
     #[serde(default)]
-    pub remove_groups: Vec<String>,
+    pub(crate) remove_groups: Vec<String>,
     #[serde(default)]
-    pub add_roles: Vec<String>,
+    pub(crate) add_roles: Vec<String>,
     #[serde(default)]
-    pub remove_roles: Vec<String>,
+    pub(crate) remove_roles: Vec<String>,
     /// Why, where it is not the person's own entry: `prune`, `state = "absent"`, ...
     #[serde(default)]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    pub create: usize,
-    pub update: usize,
-    pub deactivate: usize,
-    pub delete: usize,
+pub(crate) struct Summary {
+    pub(crate) create: usize,
+    pub(crate) update: usize,
+    pub(crate) deactivate: usize,
+    pub(crate) delete: usize,
 }
 
 impl Summary {
-    pub fn of(changes: &[Change]) -> Summary {
+    pub(crate) fn of(changes: &[Change]) -> Summary {
         let n = |k: ChangeKind| changes.iter().filter(|c| c.action == k).count();
         Summary {
             create: n(ChangeKind::Create),
@@ -94,12 +94,12 @@ impl Summary {
         }
     }
 
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.create + self.update + self.deactivate + self.delete
     }
 
     /// `Plan: 2 to create, 1 to update, 0 to deactivate, 1 to delete.`
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         format!(
             "Plan: {} to create, {} to update, {} to deactivate, {} to delete.",
             self.create, self.update, self.deactivate, self.delete
@@ -109,7 +109,7 @@ impl Summary {
 
 /// What differs between a saved plan and the plan made now, one line per account: empty when
 /// the saved plan is still the one to run.
-pub fn stale(saved: &[Change], now: &[Change]) -> Vec<String> {
+pub(crate) fn stale(saved: &[Change], now: &[Change]) -> Vec<String> {
     let key = |c: &Change| (c.profile.clone(), c.email.to_ascii_lowercase());
     let mut lines = Vec::new();
     for s in saved {
@@ -144,7 +144,7 @@ pub fn stale(saved: &[Change], now: &[Change]) -> Vec<String> {
 }
 
 /// A change in one line: `update first_name Ada -> Augusta, +group Research`.
-pub fn brief(c: &Change) -> String {
+pub(crate) fn brief(c: &Change) -> String {
     let mut parts: Vec<String> = c
         .fields
         .iter()

@@ -5,7 +5,7 @@ use crate::redact::cell;
 
 /// The plan as text, colour only when `color`. Every value from the file or a vendor is
 /// escaped as a table cell is: a name cannot drive the terminal.
-pub fn text(plan: &Plan, color: bool) -> String {
+pub(crate) fn text(plan: &Plan, color: bool) -> String {
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")

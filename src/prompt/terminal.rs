@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 
 /// Prompts on stderr. Esc and Ctrl-C cancel (exit 130).
-pub struct TerminalPrompter;
+pub(crate) struct TerminalPrompter;
 
 fn cancelled_by(e: std::io::Error) -> Error {
     // Whatever went wrong, do not leave the cursor hidden in the person's shell.

@@ -23,7 +23,7 @@ use wire::{decode_error, group_ref, id_string, WireUser};
 
 const PAGE_SIZE: u32 = 100;
 
-pub struct Amani {
+pub(crate) struct Amani {
     profile: String,
     base: String,
     origin: String,
@@ -35,7 +35,7 @@ pub struct Amani {
 }
 
 impl Amani {
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         Amani::with_cache(profile, http, TokenCache::for_profile(profile))
     }
 

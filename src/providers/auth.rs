@@ -15,25 +15,25 @@ use crate::secret::Secret;
 
 mod cache;
 
-pub use cache::{cache_dir, TokenCache};
+pub(crate) use cache::{cache_dir, TokenCache};
 
 /// Seconds before expiry at which a token counts as stale.
 const EXPIRY_MARGIN_SECS: i64 = 30;
 
 /// A bearer token from a login, with what is needed to renew it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AccessToken {
+pub(crate) struct AccessToken {
     #[serde(serialize_with = "crate::secret::serialize_exposed")]
-    pub access: Secret,
+    pub(crate) access: Secret,
     #[serde(serialize_with = "crate::secret::serialize_exposed_opt")]
-    pub refresh: Option<Secret>,
+    pub(crate) refresh: Option<Secret>,
     /// Unix seconds; `None` when the vendor did not say.
-    pub expires_at: Option<i64>,
+    pub(crate) expires_at: Option<i64>,
 }
 
 impl AccessToken {
     /// A token valid for `expires_in` seconds from now.
-    pub fn new(access: Secret, refresh: Option<Secret>, expires_in: Option<i64>) -> Self {
+    pub(crate) fn new(access: Secret, refresh: Option<Secret>, expires_in: Option<i64>) -> Self {
         AccessToken {
             access,
             refresh,
@@ -42,7 +42,11 @@ impl AccessToken {
     }
 
     /// A token whose expiry is known as a time (a JWT's `exp`).
-    pub fn expiring_at(access: Secret, refresh: Option<Secret>, expires_at: Option<i64>) -> Self {
+    pub(crate) fn expiring_at(
+        access: Secret,
+        refresh: Option<Secret>,
+        expires_at: Option<i64>,
+    ) -> Self {
         AccessToken {
             access,
             refresh,
@@ -63,7 +67,7 @@ impl AccessToken {
         }
     }
 
-    pub fn is_fresh(&self) -> bool {
+    pub(crate) fn is_fresh(&self) -> bool {
         self.expires_at
             .is_none_or(|at| at - EXPIRY_MARGIN_SECS > now())
     }
@@ -75,7 +79,7 @@ fn now() -> i64 {
 
 /// How a vendor turns configured credentials into an access token.
 #[async_trait]
-pub trait Flow: Send + Sync {
+pub(crate) trait Flow: Send + Sync {
     /// Log in from the configured credentials.
     async fn login(&self) -> Result<AccessToken, ProviderError>;
     /// Renew with a refresh token. The default logs in again.
@@ -85,14 +89,14 @@ pub trait Flow: Send + Sync {
 }
 
 /// One profile's current token: from memory, else the cache file, else a login.
-pub struct TokenManager<F: Flow> {
+pub(crate) struct TokenManager<F: Flow> {
     flow: F,
     cache: TokenCache,
     current: tokio::sync::Mutex<Option<AccessToken>>,
 }
 
 impl<F: Flow> TokenManager<F> {
-    pub fn new(flow: F, cache: TokenCache) -> Self {
+    pub(crate) fn new(flow: F, cache: TokenCache) -> Self {
         TokenManager {
             flow,
             cache,
@@ -101,7 +105,7 @@ impl<F: Flow> TokenManager<F> {
     }
 
     /// A token believed valid.
-    pub async fn token(&self) -> Result<Secret, ProviderError> {
+    pub(crate) async fn token(&self) -> Result<Secret, ProviderError> {
         let mut current = self.current.lock().await;
         if let Some(t) = current.as_ref().filter(|t| t.is_fresh()) {
             return Ok(t.access.clone());
@@ -122,7 +126,7 @@ impl<F: Flow> TokenManager<F> {
 
     /// After a 401 with `rejected`: renew once (unless another task already did) and return the
     /// new token to retry with.
-    pub async fn renew(&self, rejected: &Secret) -> Result<Secret, ProviderError> {
+    pub(crate) async fn renew(&self, rejected: &Secret) -> Result<Secret, ProviderError> {
         let mut current = self.current.lock().await;
         if let Some(t) = current.as_ref() {
             if &t.access != rejected && t.is_fresh() {

@@ -25,7 +25,7 @@ const PAGE_SIZE: u32 = 100;
 /// Users per page when scanning every user for an email the exact filter missed.
 const SCAN_PAGE_SIZE: u32 = 2500;
 
-pub struct Bleemeo {
+pub(crate) struct Bleemeo {
     profile: String,
     base: String,
     origin: String,
@@ -47,7 +47,7 @@ impl Bleemeo {
             .query("page_size", PAGE_SIZE)
     }
 
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         let username = profile
             .setting("username")
             .filter(|u| !u.trim().is_empty())

@@ -25,18 +25,18 @@ use wire::{
 };
 
 /// Where Cradl issues tokens unless the profile sets `auth_url`.
-pub const DEFAULT_AUTH_URL: &str = "https://auth.cradl.ai/oauth2/token";
+pub(crate) const DEFAULT_AUTH_URL: &str = "https://auth.cradl.ai/oauth2/token";
 /// The audience tokens are asked for unless the profile sets `audience`.
-pub const DEFAULT_AUDIENCE: &str = "https://api.cradl.ai/v1";
+pub(crate) const DEFAULT_AUDIENCE: &str = "https://api.cradl.ai/v1";
 /// The documented maximum of `maxResults`.
 const PAGE_SIZE: u32 = 100;
 
-pub struct Cradl {
+pub(crate) struct Cradl {
     inner: Arc<Inner>,
 }
 
 impl Cradl {
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         // The client secret goes to `auth_url`: the config let it through only under the rule
         // every URL a secret is sent to follows (https, http to this machine, or
         // `allow_insecure_http`), so it is not checked again here, with another rule.

@@ -5,7 +5,7 @@ use crate::error::ErrorKind;
 /// A vendor call that failed, keeping what a script needs to tell cases apart. `Clone`, so
 /// one failed request can be each user's outcome of a batch it carried.
 #[derive(Debug, Clone, thiserror::Error)]
-pub enum ProviderError {
+pub(crate) enum ProviderError {
     #[error("authentication failed: {message}")]
     Unauthorized { message: String },
     #[error("permission denied: {message}")]
@@ -65,7 +65,7 @@ pub enum ProviderError {
 }
 
 impl ProviderError {
-    pub fn kind(&self) -> ErrorKind {
+    pub(crate) fn kind(&self) -> ErrorKind {
         match self {
             ProviderError::Unauthorized { .. }
             | ProviderError::Forbidden { .. }
@@ -92,7 +92,7 @@ impl ProviderError {
     /// was garbled, the connection dropped after sending, a 5xx or a timeout. Such an outcome
     /// is looked up before it is reported. A 404 is unclear only for a delete (a retried
     /// DELETE meets the 404 of its own first attempt), so the caller decides that one.
-    pub fn outcome_unknown(&self) -> bool {
+    pub(crate) fn outcome_unknown(&self) -> bool {
         matches!(
             self,
             ProviderError::Protocol { .. }
@@ -101,25 +101,25 @@ impl ProviderError {
         )
     }
 
-    pub fn not_found(what: impl Into<String>) -> Self {
+    pub(crate) fn not_found(what: impl Into<String>) -> Self {
         ProviderError::NotFound {
             message: what.into(),
         }
     }
 
-    pub fn protocol(message: impl Into<String>) -> Self {
+    pub(crate) fn protocol(message: impl Into<String>) -> Self {
         ProviderError::Protocol {
             message: message.into(),
         }
     }
 
-    pub fn bad_input(message: impl Into<String>) -> Self {
+    pub(crate) fn bad_input(message: impl Into<String>) -> Self {
         ProviderError::BadInput {
             message: message.into(),
         }
     }
 
-    pub fn unsupported(
+    pub(crate) fn unsupported(
         provider: &'static str,
         operation: &'static str,
         alternative: Option<&'static str>,

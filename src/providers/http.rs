@@ -6,20 +6,20 @@ use std::time::{Duration, Instant};
 
 use crate::providers::ProviderError;
 
-pub mod decode;
-pub mod drf;
+pub(crate) mod decode;
+pub(crate) mod drf;
 mod log;
 mod pacer;
 mod plan;
 mod request;
-pub mod status;
+pub(crate) mod status;
 mod transport;
 
-pub use decode::ErrorDialect;
-pub use pacer::Pacer;
+pub(crate) use decode::ErrorDialect;
+pub(crate) use pacer::Pacer;
 use plan::plan;
-pub use plan::PlannedRequest;
-pub use request::{Body, FormValue, Request, Response};
+pub(crate) use plan::PlannedRequest;
+pub(crate) use request::{Body, FormValue, Request, Response};
 use transport::{Failure, CONNECT_TIMEOUT};
 
 const USER_AGENT: &str = concat!("roster/", env!("CARGO_PKG_VERSION"));
@@ -34,7 +34,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(8);
 /// Cheap to clone: clones share the connection pool. A clone made by [`HttpClient::paced`]
 /// also spaces its requests out to a rate.
 #[derive(Clone)]
-pub struct HttpClient {
+pub(crate) struct HttpClient {
     inner: Arc<Inner>,
     pacer: Option<Arc<Pacer>>,
 }
@@ -58,13 +58,14 @@ struct Inner {
 
 impl HttpClient {
     /// A client that logs each request when `verbose` (`-v`).
-    pub fn new(verbose: bool, dry_run: bool) -> Result<Self, ProviderError> {
+    #[cfg(test)]
+    pub(crate) fn new(verbose: bool, dry_run: bool) -> Result<Self, ProviderError> {
         HttpClient::with_verbosity(u8::from(verbose), dry_run)
     }
 
     /// A client that logs at `-v` level `verbosity`: 1 each request's method, URL, status and
     /// time; 2 also their headers and bodies, redacted.
-    pub fn with_verbosity(verbosity: u8, dry_run: bool) -> Result<Self, ProviderError> {
+    pub(crate) fn with_verbosity(verbosity: u8, dry_run: bool) -> Result<Self, ProviderError> {
         let client = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(CONNECT_TIMEOUT)
@@ -90,25 +91,25 @@ impl HttpClient {
     }
 
     /// A client sharing this one's connections whose requests keep to `per_second`.
-    pub fn paced(&self, per_second: f64) -> HttpClient {
+    pub(crate) fn paced(&self, per_second: f64) -> HttpClient {
         HttpClient {
             inner: self.inner.clone(),
             pacer: Some(Arc::new(Pacer::new(per_second))),
         }
     }
 
-    pub fn dry_run(&self) -> bool {
+    pub(crate) fn dry_run(&self) -> bool {
         self.inner.dry_run
     }
 
     /// `--quiet` silences the warnings vendor clients print (see [`HttpClient::warn`]).
-    pub fn set_quiet(&self, quiet: bool) {
+    pub(crate) fn set_quiet(&self, quiet: bool) {
         self.inner.quiet.store(quiet, Ordering::Relaxed);
     }
 
     /// A vendor client's warning on stderr, unless `--quiet`: no terminal object reaches the
     /// clients, so the one shared client carries the setting to them.
-    pub fn warn(&self, message: &str) {
+    pub(crate) fn warn(&self, message: &str) {
         if !self.inner.quiet.load(Ordering::Relaxed) {
             eprintln!("warning: {}", crate::redact::message(message));
         }
@@ -117,24 +118,24 @@ impl HttpClient {
     /// From now on no request starts, in this client or any clone of it: a request waiting for
     /// its pacer slot or a retry fails with `ProviderError::Interrupted`. Requests already sent
     /// still get their answer.
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         self.inner.stopped.store(true, Ordering::SeqCst);
     }
 
     /// How many requests are sent and not yet answered, over every clone.
-    pub fn in_flight(&self) -> usize {
+    pub(crate) fn in_flight(&self) -> usize {
         self.inner.in_flight.load(Ordering::SeqCst)
     }
 
     /// True once a write (a change on the vendor's side, not a token request) has been handed
     /// to the network by this client or a clone, answered or not: only then can a Ctrl-C leave
     /// a change whose outcome nobody knows.
-    pub fn sent_a_write(&self) -> bool {
+    pub(crate) fn sent_a_write(&self) -> bool {
         self.inner.sent_a_write.load(Ordering::SeqCst)
     }
 
     /// The writes `--dry-run` held back, in order.
-    pub fn planned(&self) -> Vec<PlannedRequest> {
+    pub(crate) fn planned(&self) -> Vec<PlannedRequest> {
         self.inner
             .planned
             .lock()
@@ -146,7 +147,7 @@ impl HttpClient {
     /// requests, a 5xx, a timeout or a dropped connection. A definitive 4xx is never sent
     /// again. Any status comes back as a `Response`; only transport failures and exhausted
     /// retries are errors.
-    pub async fn send(&self, req: &Request) -> Result<Response, ProviderError> {
+    pub(crate) async fn send(&self, req: &Request) -> Result<Response, ProviderError> {
         if req.write && self.inner.dry_run {
             let planned = plan(req);
             if let Ok(mut v) = self.inner.planned.lock() {
@@ -224,7 +225,7 @@ impl HttpClient {
     }
 
     /// Send and keep only a 2xx; anything else becomes the vendor's error via `decode`.
-    pub async fn send_ok(
+    pub(crate) async fn send_ok(
         &self,
         req: &Request,
         decode: impl Fn(&Response) -> ProviderError,

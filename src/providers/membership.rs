@@ -5,16 +5,16 @@ use crate::providers::ProviderKind;
 
 /// How a membership change went for one user.
 #[derive(Debug)]
-pub struct MemberOutcome {
-    pub user_id: String,
+pub(crate) struct MemberOutcome {
+    pub(crate) user_id: String,
     /// `Ok` when the vendor shows the user in (or out of) the group; `Err(DryRun)` under
     /// `--dry-run`.
-    pub result: Result<(), ProviderError>,
+    pub(crate) result: Result<(), ProviderError>,
 }
 
 impl MemberOutcome {
     /// One outcome per user for a change sent as one request that succeeded.
-    pub fn all_done(user_ids: &[String]) -> Vec<MemberOutcome> {
+    pub(crate) fn all_done(user_ids: &[String]) -> Vec<MemberOutcome> {
         user_ids
             .iter()
             .map(|id| MemberOutcome {

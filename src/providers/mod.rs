@@ -1,17 +1,17 @@
 //! The `Provider` trait every vendor client implements, its error type, and `build(profile)`.
 
-pub mod amani;
-pub mod auth;
-pub mod bleemeo;
-pub mod cradl;
-pub mod descriptor;
+pub(crate) mod amani;
+pub(crate) mod auth;
+pub(crate) mod bleemeo;
+pub(crate) mod cradl;
+pub(crate) mod descriptor;
 mod error;
-pub mod http;
-pub mod membership;
-pub mod paradigm;
+pub(crate) mod http;
+pub(crate) mod membership;
+pub(crate) mod paradigm;
 mod profile;
 mod report;
-pub mod scim;
+pub(crate) mod scim;
 
 use std::fmt;
 
@@ -19,16 +19,17 @@ use async_trait::async_trait;
 
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 
-pub use descriptor::{Descriptor, FieldSpec};
-pub use error::ProviderError;
-pub use http::HttpClient;
-pub use membership::MemberOutcome;
-pub use profile::{Profile, RateLimit};
+pub(crate) use descriptor::{Descriptor, FieldSpec};
+pub(crate) use error::ProviderError;
+pub(crate) use http::HttpClient;
+pub(crate) use membership::MemberOutcome;
+pub(crate) use profile::Profile;
+pub use profile::RateLimit;
 
 /// The vendors roster's client knows: the one client-side vendor list. The `provider` key of
 /// a profile names one; everything else about it is its [`Descriptor`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ProviderKind {
+pub(crate) enum ProviderKind {
     Paradigm,
     Bleemeo,
     Amani,
@@ -37,7 +38,7 @@ pub enum ProviderKind {
 }
 
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 5] = [
+    pub(crate) const ALL: [ProviderKind; 5] = [
         ProviderKind::Paradigm,
         ProviderKind::Bleemeo,
         ProviderKind::Amani,
@@ -46,7 +47,7 @@ impl ProviderKind {
     ];
 
     /// What roster knows about the vendor, from its folder.
-    pub fn descriptor(self) -> &'static Descriptor {
+    pub(crate) fn descriptor(self) -> &'static Descriptor {
         match self {
             ProviderKind::Paradigm => &paradigm::descriptor::DESCRIPTOR,
             ProviderKind::Bleemeo => &bleemeo::descriptor::DESCRIPTOR,
@@ -56,51 +57,51 @@ impl ProviderKind {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         self.descriptor().name
     }
 
-    pub fn from_name(name: &str) -> Option<ProviderKind> {
+    pub(crate) fn from_name(name: &str) -> Option<ProviderKind> {
         ProviderKind::ALL.into_iter().find(|k| k.name() == name)
     }
 
     /// The vendor's public API root, or `None` where the profile must name one.
-    pub fn default_base_url(self) -> Option<&'static str> {
+    pub(crate) fn default_base_url(self) -> Option<&'static str> {
         self.descriptor().default_base_url
     }
 
     /// The vendor's published request rate, which bulk work keeps to when the profile sets no
     /// `rate_limit`.
-    pub fn documented_rate(self) -> Option<RateLimit> {
+    pub(crate) fn documented_rate(self) -> Option<RateLimit> {
         self.descriptor()
             .documented_rate
             .map(|per_second| RateLimit { per_second })
     }
 
     /// The import columns a vendor's users have (see [`Descriptor::user_fields`]).
-    pub fn user_fields(self) -> &'static [&'static str] {
+    pub(crate) fn user_fields(self) -> &'static [&'static str] {
         self.descriptor().user_fields
     }
 
     /// Vendors that need a password for a new user (`--generate-password`).
-    pub fn needs_password(self) -> bool {
+    pub(crate) fn needs_password(self) -> bool {
         self.descriptor().needs_password
     }
 
     /// Vendors whose logins `roster profiles logout` revokes at the vendor, so only their
     /// profiles' secrets are resolved there.
-    pub fn revokes_logins(self) -> bool {
+    pub(crate) fn revokes_logins(self) -> bool {
         self.descriptor().revokes_logins
     }
 
     /// The provider-specific keys of a profile.
-    pub fn fields(self) -> &'static [FieldSpec] {
+    pub(crate) fn fields(self) -> &'static [FieldSpec] {
         self.descriptor().profile_keys
     }
 
     /// A profile's settings as `profiles show` shows them, with what applies where a key is
     /// unset (the SCIM dialect its host picks).
-    pub fn shown_settings(
+    pub(crate) fn shown_settings(
         self,
         base_url: &str,
         settings: &std::collections::BTreeMap<String, String>,
@@ -122,39 +123,39 @@ impl fmt::Display for ProviderKind {
 
 /// One page of a listing, and where the next one starts (an absolute URL or a vendor token).
 #[derive(Debug, Clone)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next: Option<String>,
+pub(crate) struct Page<T> {
+    pub(crate) items: Vec<T>,
+    pub(crate) next: Option<String>,
     /// The total the vendor reports, where it reports one.
-    pub total: Option<u64>,
+    pub(crate) total: Option<u64>,
 }
 
 /// What a vendor can do, so commands can say "not supported" before sending anything.
 /// `Default` is "nothing": a new provider can name what it has and end with
 /// `..Capabilities::default()`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Capabilities {
-    pub deactivate: bool,
-    pub reactivate: bool,
-    pub delete: bool,
+pub(crate) struct Capabilities {
+    pub(crate) deactivate: bool,
+    pub(crate) reactivate: bool,
+    pub(crate) delete: bool,
     /// `groups list` returns groups (true) or roles (false) that users can be put in.
-    pub groups: bool,
-    pub roles: bool,
+    pub(crate) groups: bool,
+    pub(crate) roles: bool,
     /// A group's members can be listed, added and removed (`Provider::group_members`,
     /// `add_group_members`, `remove_group_members`).
-    pub members: bool,
+    pub(crate) members: bool,
     /// `Provider::create_group`.
-    pub create_groups: bool,
+    pub(crate) create_groups: bool,
     /// `Provider::delete_group`.
-    pub delete_groups: bool,
+    pub(crate) delete_groups: bool,
     /// Users carry the time of their last login (`User::last_login`), so `people --stale` can
     /// judge them: a `null` there means "never", not "not said".
-    pub last_login: bool,
+    pub(crate) last_login: bool,
 }
 
 /// The operations not every vendor has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
+pub(crate) enum Operation {
     Delete,
     Deactivate,
     Reactivate,
@@ -167,7 +168,7 @@ pub enum Operation {
 impl Capabilities {
     /// A vendor with roles and no group membership (Bleemeo, Cradl): what to use instead of
     /// a groups verb.
-    pub fn roles_only(&self) -> bool {
+    pub(crate) fn roles_only(&self) -> bool {
         self.roles && !self.members
     }
 
@@ -178,7 +179,11 @@ impl Capabilities {
 
     /// `Ok` if the vendor can do `op`; else the error to show, before anything is sent, naming
     /// the nearest command that works.
-    pub fn require(&self, op: Operation, provider: ProviderKind) -> Result<(), ProviderError> {
+    pub(crate) fn require(
+        &self,
+        op: Operation,
+        provider: ProviderKind,
+    ) -> Result<(), ProviderError> {
         let (supported, name, alternative) = match op {
             Operation::Delete => (
                 self.delete,
@@ -209,7 +214,7 @@ impl Capabilities {
 
 /// A vendor's user API, in vendor-neutral terms. One implementation per file in this folder.
 #[async_trait]
-pub trait Provider: Send + Sync {
+pub(crate) trait Provider: Send + Sync {
     fn kind(&self) -> ProviderKind;
 
     fn capabilities(&self) -> Capabilities;
@@ -342,14 +347,14 @@ pub trait Provider: Send + Sync {
 
 /// Who a profile signs in as: an id, an email, or both, whichever the vendor tells.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OwnAccount {
-    pub id: Option<String>,
-    pub email: Option<String>,
+pub(crate) struct OwnAccount {
+    pub(crate) id: Option<String>,
+    pub(crate) email: Option<String>,
 }
 
 impl OwnAccount {
     /// True when `user` is this account: the same id, or the same email (any case).
-    pub fn is(&self, user: &User) -> bool {
+    pub(crate) fn is(&self, user: &User) -> bool {
         let same_id = self.id.as_deref().is_some_and(|id| id == user.id);
         let same_email = self.email.as_deref().is_some_and(|own| {
             [&user.email, &user.username]
@@ -377,7 +382,7 @@ pub(crate) fn readable_answer(resp: &http::Response, what: &str) -> Result<(), P
 
 /// What `revoke_login` did at the vendor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Revocation {
+pub(crate) enum Revocation {
     /// The vendor has no revocation endpoint.
     NotOffered,
     /// No cached login to revoke.
@@ -388,10 +393,10 @@ pub enum Revocation {
 
 /// A value `Provider::complete_new_user` filled in: `field` set to `value`, made from `from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Derived {
-    pub field: &'static str,
-    pub value: String,
-    pub from: &'static str,
+pub(crate) struct Derived {
+    pub(crate) field: &'static str,
+    pub(crate) value: String,
+    pub(crate) from: &'static str,
 }
 
 impl std::fmt::Display for Derived {
@@ -401,7 +406,10 @@ impl std::fmt::Display for Derived {
 }
 
 /// The client for `profile`, sharing the process's one HTTP client.
-pub fn build(profile: &Profile, http: &HttpClient) -> Result<Box<dyn Provider>, ProviderError> {
+pub(crate) fn build(
+    profile: &Profile,
+    http: &HttpClient,
+) -> Result<Box<dyn Provider>, ProviderError> {
     // From here on, nothing roster prints can show this profile's secrets, even echoed back.
     // An id (Cradl's `client_id`) names a credential and is shown on purpose.
     for (key, secret) in &profile.secrets {

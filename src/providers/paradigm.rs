@@ -22,7 +22,7 @@ use wire::{decode_error, id_string, WirePage, WireRef, WireUser};
 const PAGE_SIZE: u32 = 100;
 const LANGUAGES: [&str; 4] = ["ar", "en", "fr", "de"];
 
-pub struct Paradigm {
+pub(crate) struct Paradigm {
     profile: String,
     base: String,
     origin: String,
@@ -32,7 +32,7 @@ pub struct Paradigm {
 }
 
 impl Paradigm {
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         let token = profile
             .secret("token")
             .cloned()
@@ -154,7 +154,7 @@ fn check_language(lang: &Option<String>) -> Result<(), ProviderError> {
 
 /// The email's local part, cleaned to the characters Paradigm usernames allow: what a new
 /// user whose username was left blank gets.
-pub fn username_from_email(email: &str) -> String {
+pub(crate) fn username_from_email(email: &str) -> String {
     let local = email.split('@').next().unwrap_or_default();
     local
         .chars()

@@ -10,32 +10,30 @@ use crate::secret::Secret;
 /// bounded by `config`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RateLimit {
-    pub per_second: f64,
+    pub(crate) per_second: f64,
 }
 
 /// A profile ready to use: secrets resolved.
 #[derive(Debug, Clone)]
-pub struct Profile {
-    pub name: String,
-    pub kind: ProviderKind,
-    pub base_url: String,
-    pub timeout: Duration,
-    pub rate_limit: Option<RateLimit>,
-    pub settings: BTreeMap<String, String>,
-    pub secrets: BTreeMap<String, Secret>,
-    /// The config file it came from, for hints.
-    pub source: String,
+pub(crate) struct Profile {
+    pub(crate) name: String,
+    pub(crate) kind: ProviderKind,
+    pub(crate) base_url: String,
+    pub(crate) timeout: Duration,
+    pub(crate) rate_limit: Option<RateLimit>,
+    pub(crate) settings: BTreeMap<String, String>,
+    pub(crate) secrets: BTreeMap<String, Secret>,
     /// Log in afresh, ignoring any cached token (`profiles check`, `profiles add`): the point
     /// is to test the credentials, not a token they once earned.
-    pub fresh_login: bool,
+    pub(crate) fresh_login: bool,
 }
 
 impl Profile {
-    pub fn setting(&self, key: &str) -> Option<&str> {
+    pub(crate) fn setting(&self, key: &str) -> Option<&str> {
         self.settings.get(key).map(String::as_str)
     }
 
-    pub fn secret(&self, key: &str) -> Option<&Secret> {
+    pub(crate) fn secret(&self, key: &str) -> Option<&Secret> {
         self.secrets.get(key)
     }
 }
@@ -71,7 +69,6 @@ impl Profile {
                 .filter(|(k, _)| secret(k))
                 .map(|(k, v)| (k.to_string(), Secret::new(*v)))
                 .collect(),
-            source: "t".into(),
             fresh_login: false,
         }
     }

@@ -7,7 +7,7 @@ use crate::error::Error;
 impl Error {
     /// Wrap a vendor error with the profile it came from, so the hint can name it. The text
     /// is scrubbed of every registered secret: vendors echo requests back.
-    pub fn from_provider(err: ProviderError, profile: &str) -> Self {
+    pub(crate) fn from_provider(err: ProviderError, profile: &str) -> Self {
         let kind = err.kind();
         let hint = match &err {
             ProviderError::WrongUrl { .. } | ProviderError::Network { .. } => {

@@ -26,11 +26,11 @@ use super::{Capabilities, HttpClient, Page, Provider, ProviderError, ProviderKin
 use crate::model::{Group, Identity, NewUser, User, UserPatch, UserQuery};
 use crate::providers::Profile;
 use client::Client;
-pub use dialect::Dialect;
+pub(crate) use dialect::Dialect;
 use paging::{Mode, Position};
 
 /// The settings `profiles show` adds: the dialect that applies and where it comes from.
-pub fn shown_settings(base_url: &str, dialect: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn shown_settings(base_url: &str, dialect: Option<&str>) -> Vec<(String, String)> {
     match Dialect::for_profile(dialect, base_url) {
         Ok((d, _)) if dialect.is_some() => vec![("dialect".into(), d.name().into())],
         Ok((d, from)) => vec![("dialect".into(), format!("{d} (from {from})"))],
@@ -38,12 +38,12 @@ pub fn shown_settings(base_url: &str, dialect: Option<&str>) -> Vec<(String, Str
     }
 }
 
-pub struct Scim {
+pub(crate) struct Scim {
     client: Client,
 }
 
 impl Scim {
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Self, ProviderError> {
         Ok(Scim {
             client: Client::new(profile, http)?,
         })

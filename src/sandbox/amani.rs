@@ -25,14 +25,14 @@ pub struct State {
     #[serde(default)]
     pub settings: Settings,
     /// The one company every user belongs to (a uuid).
-    pub company: String,
+    pub(crate) company: String,
     /// Permission groups, which Amani's UI calls roles.
-    pub groups: Vec<Group>,
-    pub users: Vec<User>,
+    pub(crate) groups: Vec<Group>,
+    pub(crate) users: Vec<User>,
     /// Tokens handed out and not yet expired; kept in the state so that `roster --sandbox` runs
     /// can reuse a cached token.
     #[serde(default)]
-    pub tokens: Vec<IssuedToken>,
+    pub(crate) tokens: Vec<IssuedToken>,
 }
 
 /// How long tokens live and how many requests a minute each caller gets. Amani publishes
@@ -43,10 +43,10 @@ pub struct Settings {
     /// treats a new token as stale and refreshes it) or calls [`State::expire_access_tokens`].
     pub access_lifetime_secs: i64,
     /// SimpleJWT's default: one day.
-    pub refresh_lifetime_secs: i64,
+    pub(crate) refresh_lifetime_secs: i64,
     /// Per authenticated user, and for logins and refreshes together; 0 turns the limit off.
     /// `SandboxOptions::rate_limit_per_sec` overrides it.
-    pub requests_per_minute: u32,
+    pub(crate) requests_per_minute: u32,
 }
 
 impl Default for Settings {
@@ -60,45 +60,45 @@ impl Default for Settings {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Group {
-    pub id: u64,
-    pub name: String,
-    pub permissions: Vec<String>,
+pub(crate) struct Group {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) permissions: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct User {
     /// A lowercase uuid.
-    pub id: String,
+    pub(crate) id: String,
     /// Also the username.
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: String,
+    pub(crate) email: String,
+    pub(crate) first_name: String,
+    pub(crate) last_name: String,
+    pub(crate) phone: String,
     pub is_active: bool,
-    pub group_ids: Vec<u64>,
+    pub(crate) group_ids: Vec<u64>,
     /// See `auth::hash_password`: never the password itself.
-    pub password_hash: String,
-    pub mfa: bool,
-    pub reset_pw: bool,
-    pub reset_2fa: bool,
+    pub(crate) password_hash: String,
+    pub(crate) mfa: bool,
+    pub(crate) reset_pw: bool,
+    pub(crate) reset_2fa: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     Access,
     Refresh,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct IssuedToken {
+pub(crate) struct IssuedToken {
     /// The whole JWT, compared exactly: a forged or altered token is simply unknown.
-    pub token: String,
-    pub kind: TokenKind,
-    pub user_id: String,
+    pub(crate) token: String,
+    pub(crate) kind: TokenKind,
+    pub(crate) user_id: String,
     /// Unix seconds.
-    pub expires_at: i64,
+    pub(crate) expires_at: i64,
 }
 
 impl State {

@@ -20,7 +20,7 @@ use super::{
 use crate::sandbox::drf::detail;
 
 /// The public OAuth2 client id of Bleemeo's own tools; the only client the sandbox knows.
-pub const PUBLIC_CLIENT_ID: &str = "1fc6de3e-8750-472e-baea-3ba22bb4eb56";
+pub(crate) const PUBLIC_CLIENT_ID: &str = "1fc6de3e-8750-472e-baea-3ba22bb4eb56";
 
 /// Access tokens live this long unless a test sets `State::token_lifetime_secs`.
 const DEFAULT_TOKEN_LIFETIME_SECS: i64 = 300;
@@ -30,41 +30,41 @@ const DEFAULT_REQUESTS_PER_MINUTE: u32 = 600;
 /// Bleemeo's data: one account, its users, the logins that may ask for tokens, and the tokens.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct State {
-    pub account: Account,
-    pub users: Vec<User>,
+    pub(crate) account: Account,
+    pub(crate) users: Vec<User>,
     /// Who may log in with the password grant. Invited users never can: they set a password
     /// through the emailed link, which the sandbox does not emulate.
-    pub logins: Vec<Login>,
+    pub(crate) logins: Vec<Login>,
     /// Issued tokens, newest last. A refresh replaces its grant (the old pair stops working).
     pub grants: Vec<Grant>,
     /// Seconds an access token is valid. Tests lower it to see a client refresh.
     pub token_lifetime_secs: i64,
     /// Requests a minute each login may make (token requests included).
-    pub requests_per_minute: u32,
+    pub(crate) requests_per_minute: u32,
     /// How many tokens each grant type issued, so tests can tell a login from a refresh.
     pub grant_counts: GrantCounts,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Account {
-    pub id: String,
-    pub name: String,
+pub(crate) struct Account {
+    pub(crate) id: String,
+    pub(crate) name: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Login {
-    pub email: String,
-    pub password: String,
+pub(crate) struct Login {
+    pub(crate) email: String,
+    pub(crate) password: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Grant {
-    pub access_token: String,
+    pub(crate) access_token: String,
     pub refresh_token: String,
     /// The login's email.
-    pub email: String,
-    pub client_id: String,
-    pub expires_at: DateTime<Utc>,
+    pub(crate) email: String,
+    pub(crate) client_id: String,
+    pub(crate) expires_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,34 +76,34 @@ pub struct GrantCounts {
 /// A member of the account, with the writable fields of seed 001 and the read-only ones the
 /// sandbox keeps (the rest are derived when the user is shown).
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct User {
-    pub id: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub is_admin: bool,
-    pub is_manager: bool,
-    pub timezone: Option<String>,
-    pub mobile_notification_enable: bool,
-    pub notification_web_critical: bool,
-    pub notification_web_ok: bool,
-    pub notification_web_warning: bool,
-    pub toggle_newsletter: bool,
-    pub toggle_weekly: Option<bool>,
-    pub created_at: DateTime<Utc>,
-    pub created_by: Option<String>,
-    pub modified_at: Option<DateTime<Utc>>,
+pub(crate) struct User {
+    pub(crate) id: String,
+    pub(crate) email: String,
+    pub(crate) first_name: String,
+    pub(crate) last_name: String,
+    pub(crate) is_admin: bool,
+    pub(crate) is_manager: bool,
+    pub(crate) timezone: Option<String>,
+    pub(crate) mobile_notification_enable: bool,
+    pub(crate) notification_web_critical: bool,
+    pub(crate) notification_web_ok: bool,
+    pub(crate) notification_web_warning: bool,
+    pub(crate) toggle_newsletter: bool,
+    pub(crate) toggle_weekly: Option<bool>,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) created_by: Option<String>,
+    pub(crate) modified_at: Option<DateTime<Utc>>,
     /// Null until the invited person sets a password: the user is still an invitation.
-    pub activated_at: Option<DateTime<Utc>>,
-    pub date_joined: Option<DateTime<Utc>>,
-    pub last_login: Option<DateTime<Utc>>,
+    pub(crate) activated_at: Option<DateTime<Utc>>,
+    pub(crate) date_joined: Option<DateTime<Utc>>,
+    pub(crate) last_login: Option<DateTime<Utc>>,
     /// The Bleemeo login behind the membership; null while invited.
-    pub user: Option<String>,
+    pub(crate) user: Option<String>,
 }
 
 impl User {
     /// A freshly invited user: every optional field at the API's default.
-    pub fn invited(id: String, email: &str, created_by: Option<String>) -> User {
+    pub(crate) fn invited(id: String, email: &str, created_by: Option<String>) -> User {
         let at = now();
         User {
             id,

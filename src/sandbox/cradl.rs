@@ -44,26 +44,26 @@ static PROFILE_ID: LazyLock<Regex> = LazyLock::new(|| {
 pub struct State {
     pub users: Vec<User>,
     /// People's profiles (they hold the emails); they outlive a deleted user.
-    pub profiles: Vec<Profile>,
-    pub roles: Vec<Role>,
+    pub(crate) profiles: Vec<Profile>,
+    pub(crate) roles: Vec<Role>,
     /// The key access tokens are signed with (hex). Changing it refuses every token issued.
-    pub signing_key: String,
+    pub(crate) signing_key: String,
     /// The one audience the token endpoint issues tokens for.
     pub audience: String,
     /// Lifetime of new tokens, in seconds. Tests shorten it, or call [`State::expire_tokens`].
-    pub token_lifetime_secs: i64,
+    pub(crate) token_lifetime_secs: i64,
     /// Decided quota: creating a user past this many is a 400.
     pub max_users: usize,
     /// The organization's monthly cap on API requests (`sandbox serve --monthly-limit`): past
     /// it, every API request answers 429 `Limit Exceeded`. `None`: no cap.
     pub monthly_limit: Option<u64>,
     /// API requests counted against `monthly_limit`.
-    pub monthly_requests: u64,
+    pub(crate) monthly_requests: u64,
     /// No published limit: this many API requests per `rate_window_secs`, per client.
-    pub rate_limit: u32,
-    pub rate_window_secs: u64,
+    pub(crate) rate_limit: u32,
+    pub(crate) rate_window_secs: u64,
     /// Creation order; user pages and their `nextToken` follow it.
-    pub next_seq: u64,
+    pub(crate) next_seq: u64,
 }
 
 impl Default for State {
@@ -74,7 +74,7 @@ impl Default for State {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum UserStatus {
+pub(crate) enum UserStatus {
     Inactive,
     Active,
     InvitePending,
@@ -84,38 +84,38 @@ pub enum UserStatus {
 pub struct User {
     pub user_id: String,
     pub profile_id: String,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub metadata: Map<String, Value>,
-    pub role_ids: Vec<String>,
-    pub status: UserStatus,
-    pub created_by: String,
-    pub created_time: DateTime<Utc>,
-    pub updated_by: Option<String>,
-    pub updated_time: Option<DateTime<Utc>>,
-    pub seq: u64,
+    pub(crate) name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) metadata: Map<String, Value>,
+    pub(crate) role_ids: Vec<String>,
+    pub(crate) status: UserStatus,
+    pub(crate) created_by: String,
+    pub(crate) created_time: DateTime<Utc>,
+    pub(crate) updated_by: Option<String>,
+    pub(crate) updated_time: Option<DateTime<Utc>>,
+    pub(crate) seq: u64,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Profile {
-    pub profile_id: String,
+pub(crate) struct Profile {
+    pub(crate) profile_id: String,
     /// May be null: a profile from an identity provider that shares no email (the Node client's
     /// types, `@lucidtech/las-sdk-core` 14.0.1 lib/types/profile.d.ts:5; ../shared/vendors/README.md,
     /// "Cradl", Errors).
-    pub email: Option<String>,
-    pub name: Option<String>,
-    pub given_name: Option<String>,
-    pub family_name: Option<String>,
-    pub created_time: DateTime<Utc>,
+    pub(crate) email: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) given_name: Option<String>,
+    pub(crate) family_name: Option<String>,
+    pub(crate) created_time: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Role {
-    pub role_id: String,
-    pub name: String,
-    pub description: String,
+pub(crate) struct Role {
+    pub(crate) role_id: String,
+    pub(crate) name: String,
+    pub(crate) description: String,
     /// `(resourceId, action, effect)`
-    pub permissions: Vec<(String, String, String)>,
+    pub(crate) permissions: Vec<(String, String, String)>,
 }
 
 impl State {

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 /// At most `max` requests in any window of length `per`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Limit {
-    pub max: u32,
-    pub per: Duration,
+    pub(crate) max: u32,
+    pub(crate) per: Duration,
 }
 
 impl Limit {

@@ -7,16 +7,16 @@
 
 pub mod amani;
 mod app;
-pub mod bleemeo;
+pub(crate) mod bleemeo;
 pub mod cradl;
 mod drf;
 mod faults;
 mod limits;
-pub mod paradigm;
+pub(crate) mod paradigm;
 mod request;
 pub mod scim;
 mod server;
-pub mod store;
+pub(crate) mod store;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]
@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use faults::{Fault, FaultRule};
 pub(crate) use limits::{retry_after_secs, Limit};
 pub(crate) use request::{ApiRequest, BodyError, NumberedPage};
-pub use scim::Dialect as ScimDialect;
+pub(crate) use scim::Dialect as ScimDialect;
 pub use server::{Layout, RunningSandbox};
 
 /// The API key the sandbox's Paradigm accepts; it belongs to the seeded admin user (id 1).
@@ -48,7 +48,7 @@ pub const AMANI_TEST_PASSWORD: &str = "roster-sandbox-amani-password";
 pub const BLEEMEO_TEST_USERNAME: &str = "admin@sandbox.example";
 pub const BLEEMEO_TEST_PASSWORD: &str = "roster-sandbox-bleemeo-password";
 /// The one account that login reaches, sent as `X-Bleemeo-Account`.
-pub const BLEEMEO_TEST_ACCOUNT: &str = "9b3f2f6e-7d1a-4c8e-a0b5-2c4d6e8f1a3b";
+pub(crate) const BLEEMEO_TEST_ACCOUNT: &str = "9b3f2f6e-7d1a-4c8e-a0b5-2c4d6e8f1a3b";
 
 /// The OAuth2 client (client credentials grant) the sandbox's Cradl accepts.
 pub const CRADL_TEST_CLIENT_ID: &str = "roster-sandbox-cradl-client";
@@ -83,7 +83,7 @@ impl SandboxState {
     }
 
     /// The seed plus `extra` users in every vendor (`user{i}@bench.example`), for load tests.
-    pub fn add_bench_users(&mut self, extra: u32) {
+    pub(crate) fn add_bench_users(&mut self, extra: u32) {
         for i in 0..extra {
             let email = format!("user{i}@bench.example");
             self.paradigm.add_user(&email, &format!("user{i}"));
@@ -96,7 +96,7 @@ impl SandboxState {
 
     /// Limits of the vendors that have them: the most users an account holds (`None` keeps
     /// the vendor's own), and the requests a month (`None`: unlimited). Only Cradl has both.
-    pub fn set_quotas(&mut self, max_users: Option<usize>, monthly_limit: Option<u64>) {
+    pub(crate) fn set_quotas(&mut self, max_users: Option<usize>, monthly_limit: Option<u64>) {
         if let Some(quota) = max_users {
             self.cradl.max_users = quota;
         }
@@ -143,10 +143,10 @@ impl Default for SandboxOptions {
 }
 
 /// `SandboxOptions::read_timeout` unless set: long enough for any honest client on loopback.
-pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// `SandboxOptions::max_connections` unless set: a little under the 1,024 file descriptors a
 /// process may open on most systems, so that the listeners and state files always have theirs.
-pub const DEFAULT_MAX_CONNECTIONS: usize = 1_000;
+pub(crate) const DEFAULT_MAX_CONNECTIONS: usize = 1_000;
 
 /// What the sandbox counted since it was created.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -164,8 +164,8 @@ pub struct Stats {
     /// as small as the vendors' APIs whatever paths clients send.
     pub by_route: BTreeMap<String, u64>,
     /// Connections open now, and the most open at once (never above `max_connections`).
-    pub open_connections: u64,
-    pub peak_connections: u64,
+    pub(crate) open_connections: u64,
+    pub(crate) peak_connections: u64,
 }
 
 /// One emulated vendor. Each lives in its own file and is listed in [`VENDORS`].
@@ -271,7 +271,7 @@ impl Sandbox {
     }
 
     /// As `start`, and also each vendor at the root of its own port when the layout asks.
-    pub async fn start_layout(&self, layout: Layout) -> std::io::Result<RunningSandbox> {
+    pub(crate) async fn start_layout(&self, layout: Layout) -> std::io::Result<RunningSandbox> {
         server::start(self.clone(), layout).await
     }
 
@@ -311,7 +311,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The emulated vendors' names, in the order their profiles are printed and their ports given.
-pub fn vendor_names() -> Vec<&'static str> {
+pub(crate) fn vendor_names() -> Vec<&'static str> {
     VENDORS.iter().map(|v| v.name()).collect()
 }
 

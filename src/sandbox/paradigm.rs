@@ -20,7 +20,7 @@ use super::{
 use fields::FieldErrors;
 
 /// The user the test key belongs to; a key cannot delete its own user.
-pub const KEY_OWNER_ID: u64 = 1;
+pub(crate) const KEY_OWNER_ID: u64 = 1;
 
 const DOC_URL: &str = "https://docs.lighton.ai/api-reference/errors";
 /// Documented: list users 100 requests a minute; create, update and delete 60 a minute.
@@ -33,39 +33,39 @@ const MAX_PAGE_SIZE: u64 = 100;
 /// `groups` from it, so the two can never disagree.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct State {
-    pub company: Company,
-    pub roles: Vec<Role>,
+    pub(crate) company: Company,
+    pub(crate) roles: Vec<Role>,
     pub groups: Vec<Group>,
     pub users: Vec<User>,
     /// Ids are never reused, even after a delete.
-    pub next_user_id: u64,
+    pub(crate) next_user_id: u64,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Company {
-    pub id: u64,
-    pub name: String,
+pub(crate) struct Company {
+    pub(crate) id: u64,
+    pub(crate) name: String,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct Role {
-    pub id: u64,
-    pub name: String,
+pub(crate) struct Role {
+    pub(crate) id: u64,
+    pub(crate) name: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Group {
-    pub id: u64,
-    pub company_id: u64,
-    pub category: String,
+    pub(crate) id: u64,
+    pub(crate) company_id: u64,
+    pub(crate) category: String,
     pub name: String,
-    pub description: String,
+    pub(crate) description: String,
     /// Shown in a user's `groups` entries.
-    pub role: String,
+    pub(crate) role: String,
     /// Sorted, no duplicates.
     pub user_ids: Vec<u64>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -73,20 +73,20 @@ pub struct User {
     pub id: u64,
     pub username: String,
     pub first_name: String,
-    pub last_name: String,
+    pub(crate) last_name: String,
     pub email: String,
-    pub is_active: bool,
-    pub date_joined: DateTime<Utc>,
-    pub account_expiration_date: Option<DateTime<Utc>>,
+    pub(crate) is_active: bool,
+    pub(crate) date_joined: DateTime<Utc>,
+    pub(crate) account_expiration_date: Option<DateTime<Utc>>,
     pub last_login: Option<DateTime<Utc>>,
-    pub invitation_status: InvitationStatus,
+    pub(crate) invitation_status: InvitationStatus,
     pub language: String,
-    pub role_ids: Vec<u64>,
+    pub(crate) role_ids: Vec<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum InvitationStatus {
+pub(crate) enum InvitationStatus {
     Pending,
     Accepted,
 }

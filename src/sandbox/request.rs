@@ -7,11 +7,11 @@ use serde_json::Value;
 use super::Vendor;
 
 pub(crate) struct ApiRequest {
-    pub method: Method,
+    pub(crate) method: Method,
     /// The path below the vendor prefix: `/api/v3/users`.
-    pub path: String,
-    pub headers: HeaderMap,
-    pub body: Bytes,
+    pub(crate) path: String,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
     query: Vec<(String, String)>,
     /// `http://<host>/<vendor>`: where absolute links in answers point.
     base_url: String,
@@ -112,10 +112,10 @@ impl ApiRequest {
 /// One page of a page-numbered list, as Django REST Framework's `PageNumberPagination` answers it.
 #[derive(Debug)]
 pub(crate) struct NumberedPage<T> {
-    pub count: usize,
-    pub next: Option<String>,
-    pub previous: Option<String>,
-    pub results: Vec<T>,
+    pub(crate) count: usize,
+    pub(crate) next: Option<String>,
+    pub(crate) previous: Option<String>,
+    pub(crate) results: Vec<T>,
 }
 
 impl<T> NumberedPage<T> {

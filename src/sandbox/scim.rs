@@ -38,10 +38,10 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 pub use dialect::Dialect;
-pub use seed::{
-    ADA_ID, ADMINS_ID, ALAN_ID, EDSGER_ID, ENGINEERING_ID, EVERYONE_ID, GRACE_ID, KATHERINE_ID,
-};
-pub use state::{Resource, State};
+pub use seed::ADA_ID;
+#[cfg(test)]
+pub(crate) use seed::{ALAN_ID, ENGINEERING_ID, EVERYONE_ID, GRACE_ID, KATHERINE_ID};
+pub(crate) use state::State;
 
 use super::{retry_after_secs, ApiRequest, Limit, Vendor, VendorCtx};
 use error::{answer, ScimError, SCIM_JSON};

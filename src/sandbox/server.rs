@@ -29,7 +29,7 @@ use super::{lock, Sandbox, VENDORS};
 #[derive(Debug)]
 pub struct RunningSandbox {
     /// Where every vendor is served under its prefix (`/paradigm/...`), with the control routes.
-    pub addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     /// With vendor ports: each vendor at the root of its own port, in `VENDORS` order.
     vendor_roots: Vec<(&'static str, SocketAddr)>,
     stop: oneshot::Sender<()>,
@@ -50,10 +50,10 @@ const SWEEP_INTERVAL: Duration = Duration::from_secs(10);
 /// own port.
 #[derive(Clone, Copy, Debug)]
 pub struct Layout {
-    pub listen: SocketAddr,
+    pub(crate) listen: SocketAddr,
     /// `Some(p)`: vendor `i` (in the order of `profiles_toml`) listens on port `p + i` of
     /// `listen`'s address; `Some(0)`: a free port for each.
-    pub vendor_base_port: Option<u16>,
+    pub(crate) vendor_base_port: Option<u16>,
 }
 
 pub(super) async fn start(sandbox: Sandbox, layout: Layout) -> io::Result<RunningSandbox> {
@@ -291,7 +291,7 @@ fn release_freed_memory() {
 
 impl RunningSandbox {
     /// `http://127.0.0.1:PORT`
-    pub fn root_url(&self) -> String {
+    pub(crate) fn root_url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
@@ -301,7 +301,7 @@ impl RunningSandbox {
     }
 
     /// `http://127.0.0.1:PORT` where `vendor` is served at the root of its own port, if it is.
-    pub fn vendor_root_url(&self, vendor: &str) -> Option<String> {
+    pub(crate) fn vendor_root_url(&self, vendor: &str) -> Option<String> {
         self.vendor_roots
             .iter()
             .find(|(name, _)| *name == vendor)
@@ -316,7 +316,7 @@ impl RunningSandbox {
 
     /// The same config for the host-root layout (each vendor at the root of its own port), or
     /// `None` when the sandbox serves no vendor ports.
-    pub fn vendor_ports_profiles_toml(&self) -> Option<String> {
+    pub(crate) fn vendor_ports_profiles_toml(&self) -> Option<String> {
         if self.vendor_roots.is_empty() {
             return None;
         }
@@ -343,7 +343,7 @@ impl RunningSandbox {
 /// that cuts the connection.
 #[derive(Clone, Debug)]
 pub(super) struct Connection {
-    pub local: SocketAddr,
+    pub(crate) local: SocketAddr,
     cut: Arc<AtomicBool>,
 }
 

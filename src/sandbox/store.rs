@@ -8,7 +8,7 @@ use super::SandboxState;
 
 /// The state file, read under an exclusive lock on `<path>.lock` held until this is dropped, so
 /// that concurrent roster processes take turns instead of losing each other's changes.
-pub struct StateFile {
+pub(crate) struct StateFile {
     path: PathBuf,
     state: SandboxState,
     // Only held: dropping the file releases the lock.
@@ -18,7 +18,7 @@ pub struct StateFile {
 impl StateFile {
     /// Create the parent directories, wait for the exclusive lock, then read the JSON state, or
     /// seed it if the file does not exist yet (nothing is written until [`StateFile::save`]).
-    pub fn open(path: &Path) -> io::Result<StateFile> {
+    pub(crate) fn open(path: &Path) -> io::Result<StateFile> {
         let lock = take_lock(path)?;
         let state = match fs::read(path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
@@ -42,7 +42,7 @@ impl StateFile {
     }
 
     /// Replace whatever the file holds (even a corrupt one) with the seed, under the lock.
-    pub fn reset(path: &Path) -> io::Result<()> {
+    pub(crate) fn reset(path: &Path) -> io::Result<()> {
         let file = StateFile {
             path: path.to_path_buf(),
             state: SandboxState::seed(),
@@ -52,13 +52,13 @@ impl StateFile {
     }
 
     /// The state as read by `open`.
-    pub fn state(&self) -> &SandboxState {
+    pub(crate) fn state(&self) -> &SandboxState {
         &self.state
     }
 
     /// Write `state` atomically (a temporary file in the same directory, then a rename), readable
     /// by the owner only: a reader never sees half a file, and a crash leaves the old one.
-    pub fn save(&self, state: &SandboxState) -> io::Result<()> {
+    pub(crate) fn save(&self, state: &SandboxState) -> io::Result<()> {
         let dir = match self.path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -91,7 +91,7 @@ fn take_lock(path: &Path) -> io::Result<File> {
 }
 
 /// `ROSTER_SANDBOX_STATE` if set, else `sandbox-state.json` in roster's data directory.
-pub fn default_state_path() -> Option<PathBuf> {
+pub(crate) fn default_state_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("ROSTER_SANDBOX_STATE").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }

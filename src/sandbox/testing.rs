@@ -7,17 +7,17 @@ use serde_json::Value;
 use super::{RunningSandbox, Sandbox, SandboxOptions, SandboxState, PARADIGM_TEST_KEY};
 
 pub(crate) struct Harness {
-    pub sandbox: Sandbox,
-    pub server: RunningSandbox,
-    pub http: reqwest::Client,
+    pub(crate) sandbox: Sandbox,
+    pub(crate) server: RunningSandbox,
+    pub(crate) http: reqwest::Client,
 }
 
 /// An answer read whole: status, headers, and the body as JSON (`Null` when empty or not JSON).
 #[derive(Debug)]
 pub(crate) struct Answer {
-    pub status: u16,
-    pub headers: HeaderMap,
-    pub body: Value,
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Value,
 }
 
 impl Answer {

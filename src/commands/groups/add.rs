@@ -14,15 +14,15 @@ use crate::error::Result;
 Examples:
   roster --sandbox groups add Sales ada@sandbox.example grace@sandbox.example
   roster --sandbox --profile amani groups add Viewer ayse.yilmaz@amani.sandbox.example --dry-run")]
-pub struct Args {
+pub(crate) struct Args {
     /// The group's name (any case) or id
     #[arg(value_name = "GROUP")]
-    pub group: String,
+    pub(crate) group: String,
     /// The users' ids or emails
     #[arg(value_name = "USER", required = true, num_args = 1..)]
-    pub users: Vec<String>,
+    pub(crate) users: Vec<String>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     super::membership::run(ctx, &args.group, &args.users, true).await
 }

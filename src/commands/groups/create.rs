@@ -19,16 +19,16 @@ const MAX_TEXT: usize = 1_000;
 Examples:
   roster --profile okta groups create Contractors --dry-run
   roster --profile okta groups create Contractors --description \"External staff\"")]
-pub struct Args {
+pub(crate) struct Args {
     /// The new group's name
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub(crate) name: String,
     /// What the group is for
     #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let name = args.name.trim();
     if name.is_empty() {
         return Err(Error::usage("the group name is empty"));

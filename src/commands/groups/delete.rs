@@ -17,13 +17,13 @@ use crate::providers::Operation;
 Examples:
   roster --profile okta groups delete Contractors --dry-run
   roster --profile okta groups delete Contractors --yes")]
-pub struct Args {
+pub(crate) struct Args {
     /// The group's name (any case) or id
     #[arg(value_name = "GROUP")]
-    pub group: String,
+    pub(crate) group: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let target = super::target(ctx, Operation::DeleteGroup)?;
     let group = super::group(&target, &args.group).await?;
     ctx.confirm_typed(

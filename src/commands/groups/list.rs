@@ -15,9 +15,9 @@ Examples:
   roster --sandbox groups list
   roster --sandbox --profile cradl groups list -o json
   roster --sandbox --profile all groups list")]
-pub struct Args {}
+pub(crate) struct Args {}
 
-pub async fn run(ctx: &mut Context, _args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, _args: Args) -> Result<()> {
     if across::wants_many(&ctx.settings.profile) {
         let names = ctx.settings.profile.clone();
         let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;

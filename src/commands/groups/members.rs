@@ -14,13 +14,13 @@ use crate::providers::Operation;
 Examples:
   roster --sandbox groups members Engineering
   roster --sandbox --profile amani groups members Operator -o json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The group's name (any case) or id
     #[arg(value_name = "GROUP")]
-    pub group: String,
+    pub(crate) group: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let target = super::target(ctx, Operation::GroupMembers)?;
     let group = super::group(&target, &args.group).await?;
     let members = target

@@ -15,7 +15,7 @@ use crate::providers::{Operation, ProviderError};
 /// What happened to one user's membership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Action {
+pub(crate) enum Action {
     Added,
     Removed,
     /// Already as asked: nothing was sent for this user.
@@ -26,7 +26,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Action::Added => "added",
             Action::Removed => "removed",
@@ -39,15 +39,15 @@ impl Action {
 
 /// One result row: a user and a group in one profile.
 #[derive(Debug, Clone, Serialize)]
-pub struct MemberResult {
-    pub profile: String,
-    pub provider: String,
-    pub group_id: String,
-    pub group: String,
-    pub user_id: String,
-    pub email: Option<String>,
-    pub action: Action,
-    pub error: Option<String>,
+pub(crate) struct MemberResult {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) group_id: String,
+    pub(crate) group: String,
+    pub(crate) user_id: String,
+    pub(crate) email: Option<String>,
+    pub(crate) action: Action,
+    pub(crate) error: Option<String>,
 }
 
 impl Row for MemberResult {
@@ -183,8 +183,8 @@ pub(crate) async fn resolve_users(
 /// What `apply` did: a row per user, and notes for stderr.
 #[derive(Debug)]
 pub(crate) struct Applied {
-    pub rows: Vec<MemberResult>,
-    pub notes: Vec<String>,
+    pub(crate) rows: Vec<MemberResult>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// Put `users` in (`member`) or out of `group`, whose members are `members`; users already

@@ -1,12 +1,12 @@
 //! `roster groups ...`: one file per verb, and what the membership verbs share.
 
-pub mod add;
-pub mod create;
-pub mod delete;
-pub mod list;
-pub mod members;
+pub(crate) mod add;
+pub(crate) mod create;
+pub(crate) mod delete;
+pub(crate) mod list;
+pub(crate) mod members;
 pub(crate) mod membership;
-pub mod remove;
+pub(crate) mod remove;
 pub(crate) mod settle;
 
 use clap::Subcommand;
@@ -18,7 +18,7 @@ use crate::providers::Operation;
 use crate::rules::match_group;
 
 #[derive(Debug, Subcommand)]
-pub enum GroupsCommand {
+pub(crate) enum GroupsCommand {
     List(list::Args),
     Members(members::Args),
     Add(add::Args),
@@ -28,7 +28,7 @@ pub enum GroupsCommand {
 }
 
 /// Run one `groups` verb.
-pub async fn run(ctx: &mut Context, verb: GroupsCommand) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, verb: GroupsCommand) -> Result<()> {
     match verb {
         GroupsCommand::List(a) => list::run(ctx, a).await,
         GroupsCommand::Members(a) => members::run(ctx, a).await,

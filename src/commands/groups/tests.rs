@@ -213,7 +213,6 @@ fn target(fake: Fake) -> Target {
             rate_limit: None,
             settings: Default::default(),
             secrets: Default::default(),
-            source: "test".into(),
             fresh_login: false,
         },
         provider: Box::new(fake),

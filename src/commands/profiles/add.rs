@@ -23,55 +23,55 @@ Examples:
   roster profiles add acme --provider paradigm --token-env PARADIGM_API_KEY
   roster profiles add docs --provider cradl --client-id ID --client-secret-env CRADL_SECRET
   roster profiles add okta --provider scim --base-url https://acme.okta.com/scim/v2 --token-env OKTA")]
-pub struct Args {
+pub(crate) struct Args {
     /// The new profile's name (letters, digits, - and _)
     #[arg(value_name = "NAME")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// The vendor
     #[arg(long, value_name = "PROVIDER", value_parser = provider_parser())]
-    pub provider: Option<ProviderKind>,
+    pub(crate) provider: Option<ProviderKind>,
     /// The API root [default: the vendor's; amani needs one, e.g. https://eu.amani.ai; scim its SCIM root]
     #[arg(long, value_name = "URL")]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Login name (bleemeo, amani)
     #[arg(long, value_name = "NAME")]
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     /// OAuth2 client id (cradl, scim; bleemeo to replace its public client)
     #[arg(long, value_name = "ID")]
-    pub client_id: Option<String>,
+    pub(crate) client_id: Option<String>,
     /// The account to act on when a login reaches several (bleemeo)
     #[arg(long, value_name = "UUID")]
-    pub account_id: Option<String>,
+    pub(crate) account_id: Option<String>,
     /// The OAuth2 token endpoint (cradl, scim) [default for cradl: https://auth.cradl.ai/oauth2/token]
     #[arg(long, value_name = "URL")]
-    pub auth_url: Option<String>,
+    pub(crate) auth_url: Option<String>,
     /// The service's known quirks (scim): rfc, entra, aws, google, slack, github [default: from the host]
     #[arg(long, value_name = "NAME")]
-    pub dialect: Option<String>,
+    pub(crate) dialect: Option<String>,
     /// Read the API key from this environment variable (paradigm; scim's bearer token)
     #[arg(long, value_name = "VAR", conflicts_with = "token_command")]
-    pub token_env: Option<String>,
+    pub(crate) token_env: Option<String>,
     /// Run this command to print the API key, e.g. "pass show paradigm/acme" (paradigm, scim)
     #[arg(long, value_name = "COMMAND")]
-    pub token_command: Option<String>,
+    pub(crate) token_command: Option<String>,
     /// Read the login password from this environment variable (bleemeo, amani)
     #[arg(long, value_name = "VAR", conflicts_with = "password_command")]
-    pub password_env: Option<String>,
+    pub(crate) password_env: Option<String>,
     /// Run this command to print the login password (bleemeo, amani)
     #[arg(long, value_name = "COMMAND")]
-    pub password_command: Option<String>,
+    pub(crate) password_command: Option<String>,
     /// Read the client secret from this environment variable (cradl, scim)
     #[arg(long, value_name = "VAR", conflicts_with = "client_secret_command")]
-    pub client_secret_env: Option<String>,
+    pub(crate) client_secret_env: Option<String>,
     /// Run this command to print the client secret (cradl, scim)
     #[arg(long, value_name = "COMMAND")]
-    pub client_secret_command: Option<String>,
+    pub(crate) client_secret_command: Option<String>,
     /// Make it the default profile
     #[arg(long)]
-    pub default: bool,
+    pub(crate) default: bool,
     /// Save without checking the credentials with the vendor
     #[arg(long)]
-    pub skip_check: bool,
+    pub(crate) skip_check: bool,
 }
 
 /// The vendors, as `--provider` takes them: the names of [`ProviderKind::ALL`].
@@ -81,7 +81,7 @@ fn provider_parser() -> impl clap::builder::TypedValueParser<Value = ProviderKin
         .try_map(|name: String| ProviderKind::from_name(&name).ok_or("unknown provider"))
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles add` writes the config file; --sandbox has built-in profiles only",

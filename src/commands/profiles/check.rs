@@ -25,26 +25,26 @@ Examples:
   roster --sandbox profiles check
   roster --sandbox profiles check bleemeo
   roster profiles check acme -o json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The profile to check [default: every profile]
     #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
 /// One profile's check, as the table and JSON show it.
 #[derive(Debug, Clone, Serialize)]
-pub struct CheckResult {
-    pub profile: String,
+pub(crate) struct CheckResult {
+    pub(crate) profile: String,
     /// Empty when the profile is too broken to say.
-    pub provider: String,
-    pub ok: bool,
+    pub(crate) provider: String,
+    pub(crate) ok: bool,
     /// The user or client the credentials belong to, where the vendor says.
-    pub who: Option<String>,
+    pub(crate) who: Option<String>,
     /// What the vendor accepted (e.g. "API key accepted; 5 company members visible").
-    pub detail: Option<String>,
-    pub error: Option<String>,
+    pub(crate) detail: Option<String>,
+    pub(crate) error: Option<String>,
     /// The exit code `profiles check NAME` would give (0 when ok).
-    pub exit_code: u8,
+    pub(crate) exit_code: u8,
 }
 
 impl Row for CheckResult {
@@ -87,7 +87,7 @@ impl Row for CheckResult {
     }
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     ctx.log_in_afresh();
     match args.name {
         Some(name) => check_one(ctx, name).await,

@@ -8,34 +8,34 @@ use crate::prompt::Prompter;
 use crate::providers::ProviderKind;
 
 /// The config file as the questions need to know it.
-pub struct Situation<'a> {
+pub(crate) struct Situation<'a> {
     /// The file's path, for messages.
-    pub file: &'a str,
+    pub(crate) file: &'a str,
     /// The profiles already in it.
-    pub existing: &'a [String],
-    pub has_default: bool,
+    pub(crate) existing: &'a [String],
+    pub(crate) has_default: bool,
     /// A person can answer.
-    pub interactive: bool,
+    pub(crate) interactive: bool,
     /// Why nobody can, when nobody can (`Context::why_no_prompt`).
-    pub no_prompt: Option<&'static str>,
+    pub(crate) no_prompt: Option<&'static str>,
     /// `--yes`: replace an existing profile without asking.
-    pub yes: bool,
+    pub(crate) yes: bool,
 }
 
 /// A profile ready to be written.
 #[derive(Debug, PartialEq)]
-pub struct Draft {
-    pub name: String,
-    pub kind: ProviderKind,
+pub(crate) struct Draft {
+    pub(crate) name: String,
+    pub(crate) kind: ProviderKind,
     /// The keys of `[profiles.NAME]`, in order.
-    pub entries: Vec<(String, String)>,
-    pub make_default: bool,
+    pub(crate) entries: Vec<(String, String)>,
+    pub(crate) make_default: bool,
     /// Things to tell the person before the check (a literal secret, an unset variable).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Fill in the profile from the flags, asking a person for what they leave out.
-pub fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<Draft> {
+pub(crate) fn draft(args: &Args, s: &Situation<'_>, prompter: &dyn Prompter) -> Result<Draft> {
     if let Some(kind) = args.provider {
         refuse_foreign_flags(kind, args)?;
     }

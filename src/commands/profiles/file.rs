@@ -10,13 +10,13 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::fsutil;
 
 /// The config file as text that can be edited without losing anything.
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     /// Where it is written: the file a symlink points at, so dotfile managers keep their link.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The path as the person named it, for messages.
-    pub shown: String,
+    pub(crate) shown: String,
     /// False when the file does not exist yet.
-    pub existed: bool,
+    pub(crate) existed: bool,
     doc: DocumentMut,
     /// The exclusive lock on `<path>.lock`, held from the read to the write when the file was
     /// opened to be changed; dropping it releases the lock.
@@ -26,7 +26,7 @@ pub struct ConfigFile {
 impl ConfigFile {
     /// The file `--config`/`ROSTER_CONFIG` or the platform default names, read without a
     /// lock (to look at it, or to draft an edit); a missing file is an empty one.
-    pub fn open(explicit: Option<&Path>) -> Result<ConfigFile> {
+    pub(crate) fn open(explicit: Option<&Path>) -> Result<ConfigFile> {
         let (path, shown) = locate(explicit)?;
         ConfigFile::read(path, shown, None)
     }
@@ -34,7 +34,7 @@ impl ConfigFile {
     /// The same file, to change it: waits for the exclusive lock beside it, then reads it, so
     /// that edits by concurrent `profiles add` / `remove` each see the one before and none is
     /// lost. The lock is held until this is dropped.
-    pub fn open_locked(explicit: Option<&Path>) -> Result<ConfigFile> {
+    pub(crate) fn open_locked(explicit: Option<&Path>) -> Result<ConfigFile> {
         let (path, shown) = locate(explicit)?;
         let lock = take_lock(&path, &shown)?;
         ConfigFile::read(path, shown, Some(lock))
@@ -60,7 +60,7 @@ impl ConfigFile {
     }
 
     /// The file as it stands, validated as roster reads it.
-    pub fn config(&self) -> Result<Config> {
+    pub(crate) fn config(&self) -> Result<Config> {
         Ok(Config::parse(&self.doc.to_string(), &self.shown)?)
     }
 
@@ -69,19 +69,19 @@ impl ConfigFile {
     }
 
     /// Every profile name in the file.
-    pub fn profile_names(&self) -> Vec<String> {
+    pub(crate) fn profile_names(&self) -> Vec<String> {
         self.profiles()
             .map(|p| p.iter().map(|(k, _)| k.to_string()).collect())
             .unwrap_or_default()
     }
 
-    pub fn default_profile(&self) -> Option<&str> {
+    pub(crate) fn default_profile(&self) -> Option<&str> {
         self.doc.get("default_profile").and_then(Item::as_str)
     }
 
     /// Put `[profiles.NAME]` with these keys, in this order. A profile of that name is replaced
     /// where it stands, keeping the comments above its header.
-    pub fn set_profile(&mut self, name: &str, entries: &[(String, String)]) -> Result<()> {
+    pub(crate) fn set_profile(&mut self, name: &str, entries: &[(String, String)]) -> Result<()> {
         let shown = self.shown.clone();
         let profiles = self
             .doc
@@ -114,7 +114,7 @@ impl ConfigFile {
     }
 
     /// Take `[profiles.NAME]` out. True if it was there.
-    pub fn remove_profile(&mut self, name: &str) -> bool {
+    pub(crate) fn remove_profile(&mut self, name: &str) -> bool {
         let Some(removed) = self
             .doc
             .get_mut("profiles")
@@ -131,7 +131,7 @@ impl ConfigFile {
     }
 
     /// Set or clear `default_profile`.
-    pub fn set_default(&mut self, name: Option<&str>) {
+    pub(crate) fn set_default(&mut self, name: Option<&str>) {
         match name {
             Some(n) => {
                 self.doc["default_profile"] = toml_edit::value(n);
@@ -192,7 +192,7 @@ impl ConfigFile {
     /// that were already broken stay as they were. The file is replaced atomically, through a
     /// symlink to its target, keeping its mode unless that was wider than 0600 (a new file is
     /// 0600, in a 0700 directory). Only a file opened with `open_locked` can be saved.
-    pub fn save(&self, profile: Option<&str>) -> Result<Config> {
+    pub(crate) fn save(&self, profile: Option<&str>) -> Result<Config> {
         if self.lock.is_none() {
             return Err(Error::failure(
                 "internal: the config file is saved only under its lock",

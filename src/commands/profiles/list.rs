@@ -13,9 +13,9 @@ use crate::error::Result;
 Examples:
   roster profiles list
   roster --sandbox profiles list -o json")]
-pub struct Args {}
+pub(crate) struct Args {}
 
-pub async fn run(ctx: &mut Context, _args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, _args: Args) -> Result<()> {
     let config = ctx.config()?.clone();
     let rows: Vec<ProfileSummary> = config
         .names()

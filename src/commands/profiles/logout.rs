@@ -23,13 +23,13 @@ Examples:
   roster profiles logout monitoring
   roster profiles logout
   roster --sandbox profiles logout bleemeo")]
-pub struct Args {
+pub(crate) struct Args {
     /// The profile to log out, broken or not [default: every profile in the config]
     #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let config = ctx.config()?.clone();
     // Any profile in the file, broken or not: a broken one's token is still worth forgetting.
     let names = match &args.name {

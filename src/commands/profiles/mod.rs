@@ -1,13 +1,13 @@
 //! `roster profiles ...`: one file per verb, and the summary they show.
 
-pub mod add;
-pub mod check;
+pub(crate) mod add;
+pub(crate) mod check;
 mod draft;
 mod file;
-pub mod list;
-pub mod logout;
-pub mod remove;
-pub mod show;
+pub(crate) mod list;
+pub(crate) mod logout;
+pub(crate) mod remove;
+pub(crate) mod show;
 
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ use crate::output::Row;
 
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
-pub enum ProfilesCommand {
+pub(crate) enum ProfilesCommand {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
@@ -31,7 +31,7 @@ pub enum ProfilesCommand {
 }
 
 /// Run one `profiles` verb.
-pub async fn run(ctx: &mut Context, verb: ProfilesCommand) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, verb: ProfilesCommand) -> Result<()> {
     match verb {
         ProfilesCommand::List(a) => list::run(ctx, a).await,
         ProfilesCommand::Show(a) => show::run(ctx, a).await,
@@ -44,21 +44,21 @@ pub async fn run(ctx: &mut Context, verb: ProfilesCommand) -> Result<()> {
 
 /// A profile as shown to people: where each secret comes from, never its value.
 #[derive(Debug, Clone, Serialize)]
-pub struct ProfileSummary {
-    pub name: String,
-    pub provider: String,
-    pub base_url: String,
-    pub default: bool,
-    pub settings: BTreeMap<String, String>,
+pub(crate) struct ProfileSummary {
+    pub(crate) name: String,
+    pub(crate) provider: String,
+    pub(crate) base_url: String,
+    pub(crate) default: bool,
+    pub(crate) settings: BTreeMap<String, String>,
     /// field -> `env VAR`, `command ...` or `literal`
-    pub secrets: BTreeMap<String, String>,
-    pub source: String,
+    pub(crate) secrets: BTreeMap<String, String>,
+    pub(crate) source: String,
     /// What is wrong with the profile, when roster cannot use it (`null` when it can).
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
 }
 
 impl ProfileSummary {
-    pub fn new(config: &Config, spec: &ProfileSpec) -> Self {
+    pub(crate) fn new(config: &Config, spec: &ProfileSpec) -> Self {
         ProfileSummary {
             name: spec.name.clone(),
             provider: spec.kind.name().to_string(),
@@ -83,7 +83,7 @@ impl ProfileSummary {
     }
 
     /// A profile that failed validation: what could be read of it, and what is wrong.
-    pub fn broken(config: &Config, broken: &BrokenProfile) -> Self {
+    pub(crate) fn broken(config: &Config, broken: &BrokenProfile) -> Self {
         ProfileSummary {
             name: broken.name.clone(),
             provider: broken.provider.clone().unwrap_or_default(),
@@ -114,7 +114,7 @@ impl ProfileSummary {
 }
 
 /// A config error without the file and profile a listing already shows: "key `k`: message".
-pub fn problem_text(e: &ConfigError) -> String {
+pub(crate) fn problem_text(e: &ConfigError) -> String {
     match &e.key {
         Some(k) => format!("key `{k}`: {}", e.message),
         None => e.message.clone(),

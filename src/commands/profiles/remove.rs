@@ -16,13 +16,13 @@ use crate::providers::auth::TokenCache;
 Examples:
   roster profiles remove acme
   roster profiles remove acme --yes")]
-pub struct Args {
+pub(crate) struct Args {
     /// The profile to remove
     #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
-    pub name: String,
+    pub(crate) name: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles remove` edits the config file; --sandbox has built-in profiles only",

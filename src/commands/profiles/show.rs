@@ -13,13 +13,13 @@ use crate::error::Result;
 Examples:
   roster profiles show acme
   roster --sandbox profiles show cradl")]
-pub struct Args {
+pub(crate) struct Args {
     /// The profile's name
     #[arg(value_name = "NAME", add = ArgValueCandidates::new(profile_candidates))]
-    pub name: String,
+    pub(crate) name: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let config = ctx.config()?.clone();
     let spec = config.select(std::slice::from_ref(&args.name))?;
     let Some(spec) = spec.first() else {

@@ -7,14 +7,14 @@ use crate::error::{Error, Result};
 
 /// What `--listen` was given: `127.0.0.1:8787`, `[::1]:8787` or `localhost:8787`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListenAddr {
+pub(crate) struct ListenAddr {
     host: String,
     port: u16,
 }
 
 impl ListenAddr {
     /// The clap parser: `HOST:PORT`, with an IPv6 address in brackets.
-    pub fn parse(text: &str) -> std::result::Result<ListenAddr, String> {
+    pub(crate) fn parse(text: &str) -> std::result::Result<ListenAddr, String> {
         if let Ok(addr) = text.parse::<SocketAddr>() {
             return Ok(ListenAddr {
                 host: addr.ip().to_string(),
@@ -48,13 +48,13 @@ impl ListenAddr {
         })
     }
 
-    pub fn port(&self) -> u16 {
+    pub(crate) fn port(&self) -> u16 {
         self.port
     }
 
     /// The addresses to try, IPv4 first: `localhost` often resolves to `::1` as well, and the
     /// clients roster's profiles name most often expect `127.0.0.1`.
-    pub async fn resolve(&self) -> Result<Vec<SocketAddr>> {
+    pub(crate) async fn resolve(&self) -> Result<Vec<SocketAddr>> {
         let unresolved = || {
             Error::usage(format!("--listen: cannot resolve the host `{}`", self.host))
                 .with_hint("give an IP address, such as --listen 127.0.0.1:8787")

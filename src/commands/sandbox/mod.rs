@@ -1,8 +1,8 @@
 //! `roster sandbox ...`: run or reset the local vendor emulator. Needs no config.
 
 mod listen;
-pub mod reset;
-pub mod serve;
+pub(crate) mod reset;
+pub(crate) mod serve;
 
 use clap::Subcommand;
 
@@ -10,13 +10,13 @@ use crate::context::Settings;
 use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
-pub enum SandboxCommand {
+pub(crate) enum SandboxCommand {
     Serve(serve::Args),
     Reset(reset::Args),
 }
 
 /// Run one `sandbox` verb.
-pub async fn run(global: &Settings, command: SandboxCommand) -> Result<()> {
+pub(crate) async fn run(global: &Settings, command: SandboxCommand) -> Result<()> {
     match command {
         SandboxCommand::Serve(a) => serve::run(global, a).await,
         SandboxCommand::Reset(a) => reset::run(global, a).await,

@@ -10,9 +10,9 @@ use crate::sandbox::store;
 Examples:
   roster sandbox reset
   ROSTER_SANDBOX_STATE=demo.json roster sandbox reset")]
-pub struct Args {}
+pub(crate) struct Args {}
 
-pub async fn run(global: &Settings, _args: Args) -> Result<()> {
+pub(crate) async fn run(global: &Settings, _args: Args) -> Result<()> {
     let path = store::default_state_path().ok_or_else(|| {
         Error::failure("cannot find a data directory for the sandbox state")
             .with_hint("set ROSTER_SANDBOX_STATE to a file path")

@@ -23,62 +23,62 @@ Examples:
   roster sandbox serve --listen 127.0.0.1:8787
   roster sandbox serve --vendor-ports --fault-rate 0.1 --fault-seed 7
   roster sandbox serve --listen localhost:0 --latency 200 --rate-limit 50/s")]
-pub struct Args {
+pub(crate) struct Args {
     /// Address to listen on: an IP or a host name such as localhost (port 0 picks a free one)
     #[arg(long, default_value = "127.0.0.1:8787", value_name = "ADDR", value_parser = ListenAddr::parse)]
-    pub listen: ListenAddr,
+    pub(crate) listen: ListenAddr,
     /// Also serve each vendor at the root of its own port (and print profiles for that layout)
     #[arg(long)]
-    pub vendor_ports: bool,
+    pub(crate) vendor_ports: bool,
     /// First of the consecutive vendor ports, in the order profiles are printed (default: the
     /// port after --listen's; 0 picks a free port for each)
     #[arg(long, value_name = "PORT", requires = "vendor_ports")]
-    pub vendor_base_port: Option<u16>,
+    pub(crate) vendor_base_port: Option<u16>,
     /// Connections served at once; more wait until one closes
     #[arg(long, default_value_t = 1_000, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..=65_536))]
-    pub max_connections: u32,
+    pub(crate) max_connections: u32,
     /// Seconds a client may take to send a request's head, or its body, before it is closed
     #[arg(long, default_value_t = 10, value_name = "SECS",
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
-    pub read_timeout: u64,
+    pub(crate) read_timeout: u64,
     /// Milliseconds added to every answer (up to 60000)
     #[arg(long, default_value_t = 0, value_name = "MS",
           value_parser = clap::value_parser!(u64).range(..=MAX_LATENCY_MS))]
-    pub latency: u64,
+    pub(crate) latency: u64,
     /// Requests each vendor accepts, e.g. 200/s (1/h to 10000/s; replaces the documented limits)
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
-    pub rate_limit: Option<RateLimit>,
+    pub(crate) rate_limit: Option<RateLimit>,
     /// Share of requests (0 to 1) that meet a random fault: 5xx, 429, reset connection,
     /// malformed JSON, a stall, or a write committed and its answer dropped
     #[arg(long, default_value_t = 0.0, value_name = "P", value_parser = parse_share)]
-    pub fault_rate: f64,
+    pub(crate) fault_rate: f64,
     /// Seed for the fault draw, so a run can be repeated
     #[arg(long, default_value_t = 1, value_name = "N")]
-    pub fault_seed: u64,
+    pub(crate) fault_seed: u64,
     /// Add this many generated users to each vendor's seed (for benchmarks of big tenants; up
     /// to 1000000)
     #[arg(long, default_value_t = 0, value_name = "N",
           value_parser = clap::value_parser!(u32).range(..=MAX_SEED_USERS))]
-    pub seed_users: u32,
+    pub(crate) seed_users: u32,
     /// Users an organization may hold where the vendor has a quota (cradl; its seed allows 20;
     /// up to 10000000)
     #[arg(long, value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(..=MAX_USER_QUOTA))]
-    pub user_quota: Option<usize>,
+    pub(crate) user_quota: Option<usize>,
     /// API requests Cradl's organization may make before every further one answers 429
     /// `Limit Exceeded`, its monthly cap (no cap by default; 0 to 1000000000)
     #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u64).range(..=MAX_MONTHLY_LIMIT))]
-    pub monthly_limit: Option<u64>,
+    pub(crate) monthly_limit: Option<u64>,
     /// Seconds the "stall" fault holds a request (0 leaves stalls out; up to 3600)
     #[arg(long, default_value_t = 0, value_name = "SECS",
           value_parser = clap::value_parser!(u64).range(..=MAX_STALL_SECS))]
-    pub stall_secs: u64,
+    pub(crate) stall_secs: u64,
     /// Which service's deviations the SCIM server (/scim/v2) reproduces
     #[arg(long, default_value = "rfc", value_name = "NAME",
           value_parser = dialect_parser())]
-    pub scim_dialect: Dialect,
+    pub(crate) scim_dialect: Dialect,
 }
 
 // Bounds on what can be typed: past these a sandbox would never answer or never start.
@@ -106,7 +106,7 @@ fn parse_rate(text: &str) -> std::result::Result<RateLimit, String> {
     RateLimit::parse(text)
 }
 
-pub async fn run(global: &Settings, args: Args) -> Result<()> {
+pub(crate) async fn run(global: &Settings, args: Args) -> Result<()> {
     let options = SandboxOptions {
         latency: Duration::from_millis(args.latency),
         rate_limit_per_sec: args.rate_limit.map(|r| r.per_second),

@@ -23,62 +23,62 @@ Examples:
   roster --sandbox --profile amani users create --email kyc@example.com --generate-password
   roster --sandbox --profile cradl users invite --email d@example.com --name \"Doc Team\"
   roster --sandbox --profile cradl users invite --email e@example.com --role Viewer")]
-pub struct Args {
+pub(crate) struct Args {
     /// The new user's email
     #[arg(long, value_name = "EMAIL")]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     /// Login name (paradigm: letters, digits and @ . + - _; default: the email's local part)
     #[arg(long, value_name = "NAME")]
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     /// Given name
     #[arg(long, value_name = "NAME")]
-    pub first_name: Option<String>,
+    pub(crate) first_name: Option<String>,
     /// Family name
     #[arg(long, value_name = "NAME")]
-    pub last_name: Option<String>,
+    pub(crate) last_name: Option<String>,
     /// Put the user in this group (name or id); repeatable
     #[arg(long, value_name = "GROUP")]
-    pub group: Vec<String>,
+    pub(crate) group: Vec<String>,
     /// Give the user this role (id, or name where the vendor lists roles); repeatable
     #[arg(long, value_name = "ROLE")]
-    pub role: Vec<String>,
+    pub(crate) role: Vec<String>,
     /// Preferred language (paradigm: ar, en, fr, de)
     #[arg(long, value_name = "LANG")]
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// When the account expires (RFC 3339 with zone, e.g. 2027-01-31T18:00:00Z)
     #[arg(long, value_name = "TIME", value_parser = parse_rfc3339)]
-    pub expires: Option<String>,
+    pub(crate) expires: Option<String>,
     /// Create the account active (the vendor's default otherwise)
     #[arg(long)]
-    pub active: bool,
+    pub(crate) active: bool,
     /// Display name (cradl)
     #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Free-text description (cradl)
     #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Phone number (amani)
     #[arg(long, value_name = "PHONE")]
-    pub phone: Option<String>,
+    pub(crate) phone: Option<String>,
     /// Read the new user's password from the first line of stdin (amani)
     #[arg(long, conflicts_with = "generate_password")]
-    pub password_stdin: bool,
+    pub(crate) password_stdin: bool,
     /// Generate a strong password for the new user, shown once in the result (amani)
     #[arg(long)]
-    pub generate_password: bool,
+    pub(crate) generate_password: bool,
     /// A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = super::fields::parse_set)]
-    pub set: Vec<(String, serde_json::Value)>,
+    pub(crate) set: Vec<(String, serde_json::Value)>,
 }
 
 /// An RFC 3339 time with a zone, as vendors require.
-pub fn parse_rfc3339(text: &str) -> std::result::Result<String, String> {
+pub(crate) fn parse_rfc3339(text: &str) -> std::result::Result<String, String> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|_| text.to_string())
         .map_err(|_| "expected RFC 3339 with a zone, e.g. 2027-01-31T18:00:00Z".to_string())
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let target = ctx.target()?;
     let Resolved {
         user: new,
@@ -187,14 +187,18 @@ impl Row for WithPassword {
 }
 
 /// The request to send, and whether its password was generated (to show it once).
-pub struct Resolved {
-    pub user: NewUser,
-    pub generated: bool,
+pub(crate) struct Resolved {
+    pub(crate) user: NewUser,
+    pub(crate) generated: bool,
 }
 
 /// Arguments -> the request to send: asks for what is missing where a person can answer (see
 /// `invite`), resolves group and role names to ids.
-pub async fn resolve_new_user(ctx: &Context, target: &Target, args: Args) -> Result<Resolved> {
+pub(crate) async fn resolve_new_user(
+    ctx: &Context,
+    target: &Target,
+    args: Args,
+) -> Result<Resolved> {
     let kind = target.profile.kind;
     let mut args = args;
     // Where nobody is asked, a blank username the vendor needs is derived from the email, the

@@ -15,16 +15,16 @@ use crate::providers::Operation;
 Examples:
   roster --sandbox --profile amani users deactivate ayse.yilmaz@amani.sandbox.example --dry-run
   roster --sandbox --profile amani users deactivate ayse.yilmaz@amani.sandbox.example --yes")]
-pub struct Args {
+pub(crate) struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
-    pub user: String,
+    pub(crate) user: String,
     /// Allow deactivating the user the profile itself signs in as
     #[arg(long)]
-    pub allow_self: bool,
+    pub(crate) allow_self: bool,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Deactivate).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
     if user.status == Status::Inactive {

@@ -16,16 +16,16 @@ use crate::providers::Operation;
 Examples:
   roster --sandbox users delete linus@sandbox.example --dry-run
   roster --sandbox users delete linus@sandbox.example --yes")]
-pub struct Args {
+pub(crate) struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
-    pub user: String,
+    pub(crate) user: String,
     /// Allow deleting the user the profile itself signs in as
     #[arg(long)]
-    pub allow_self: bool,
+    pub(crate) allow_self: bool,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Delete).await?;
     super::refuse_self(&target, &user, "delete", args.allow_self).await?;
     super::confirm_user(

@@ -10,7 +10,7 @@ use crate::secret::Secret;
 
 /// `KEY=VALUE` -> (key, JSON value). `true`/`false`/numbers/`null` keep their JSON type; quote
 /// them (`KEY='"true"'`) to force a string.
-pub fn parse_set(text: &str) -> std::result::Result<(String, Value), String> {
+pub(crate) fn parse_set(text: &str) -> std::result::Result<(String, Value), String> {
     let (key, value) = text
         .split_once('=')
         .ok_or_else(|| format!("`{text}` is not KEY=VALUE"))?;
@@ -26,7 +26,7 @@ pub fn parse_set(text: &str) -> std::result::Result<(String, Value), String> {
 }
 
 /// Collect `--set` pairs; a key given twice is a mistake worth stopping for.
-pub fn set_map(pairs: &[(String, Value)]) -> Result<BTreeMap<String, Value>> {
+pub(crate) fn set_map(pairs: &[(String, Value)]) -> Result<BTreeMap<String, Value>> {
     let mut map = BTreeMap::new();
     for (k, v) in pairs {
         if map.insert(k.clone(), v.clone()).is_some() {
@@ -37,7 +37,7 @@ pub fn set_map(pairs: &[(String, Value)]) -> Result<BTreeMap<String, Value>> {
 }
 
 /// One line from stdin, for `--password-stdin`. Never echoed, never logged.
-pub fn read_secret_line(what: &str) -> Result<Secret> {
+pub(crate) fn read_secret_line(what: &str) -> Result<Secret> {
     let mut line = String::new();
     std::io::stdin()
         .lock()

@@ -19,10 +19,10 @@ Examples:
   roster --sandbox users find grace@sandbox.example
   roster --sandbox users find lovelace -o json
   roster --sandbox --profile paradigm,cradl users find @sandbox.example -o csv")]
-pub struct Args {
+pub(crate) struct Args {
     /// An email for an exact lookup, or text to match in emails and names
     #[arg(value_name = "EMAIL|TEXT")]
-    pub query: String,
+    pub(crate) query: String,
 }
 
 /// What to look for, decided before anything is sent.
@@ -72,7 +72,7 @@ fn matches(user: &User, text: &str) -> bool {
         .any(|v| v.to_lowercase().contains(text))
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let wanted = wanted(&args.query)?;
     let names = ctx.settings.profile.clone();
     let selected = across::select(ctx, &names, Pacing::IfConfigured).await?;

@@ -15,13 +15,13 @@ Examples:
   roster --sandbox users get ada@sandbox.example
   roster --sandbox --profile cradl users get grace@sandbox.example -o json
   roster --sandbox --profile all users get grace@sandbox.example")]
-pub struct Args {
+pub(crate) struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
-    pub user: String,
+    pub(crate) user: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if across::wants_many(&ctx.settings.profile) {
         return run_across(ctx, args).await;
     }

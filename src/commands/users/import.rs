@@ -23,46 +23,46 @@ Examples:
   roster --sandbox --profile paradigm users import examples/import/paradigm.csv --dry-run
   roster --sandbox users import examples/import/every-vendor.csv --generate-password
   roster users import new-hires.csv --profile acme,docs --report results.csv")]
-pub struct Args {
+pub(crate) struct Args {
     /// The input: a .csv file with a header, a JSON Lines file, or - for stdin
     #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// What to do with a user whose email already exists in a profile
     #[arg(long, value_enum, default_value_t = IfExists::Skip, value_name = "WHAT")]
-    pub if_exists: IfExists,
+    pub(crate) if_exists: IfExists,
     /// Requests in flight per profile at most (the profile's rate applies too)
     #[arg(long, default_value_t = 8, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
+    pub(crate) concurrency: u16,
     /// The journal file [default: under the data dir, keyed by the input and the profiles]
     #[arg(long, value_name = "PATH")]
-    pub journal: Option<PathBuf>,
+    pub(crate) journal: Option<PathBuf>,
     /// If another import is using the journal, wait for it to finish instead of exiting 75
     #[arg(long)]
-    pub wait: bool,
+    pub(crate) wait: bool,
     /// Also write the results as CSV to this file (mode 0600); it must not exist yet
     #[arg(long, value_name = "PATH")]
-    pub report: Option<PathBuf>,
+    pub(crate) report: Option<PathBuf>,
     /// Replace an existing --report file (it may hold an earlier run's generated passwords)
     #[arg(long, requires = "report")]
-    pub force: bool,
+    pub(crate) force: bool,
     /// The CSV field separator: `,`, `;` or `tab`
     #[arg(long, value_name = "SEP", default_value = ",", value_parser = input::parse_delimiter)]
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
     /// Import the valid rows and report the invalid ones as skipped-invalid (exit 7), instead
     /// of stopping
     #[arg(long)]
-    pub skip_invalid: bool,
+    pub(crate) skip_invalid: bool,
     /// Generate a strong password for each new user (for vendors that need one), shown once in
     /// the results
     #[arg(long)]
-    pub generate_password: bool,
+    pub(crate) generate_password: bool,
     /// Print only the rows that did not succeed (failed, skipped-invalid, not-run); the
     /// summary, the exit status and --report still cover every row
     #[arg(long)]
-    pub failures_only: bool,
+    pub(crate) failures_only: bool,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let options = Options {
         file: args.file,
         if_exists: args.if_exists,

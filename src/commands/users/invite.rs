@@ -12,7 +12,7 @@ use crate::secret::Secret;
 
 /// Where the new user's password comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PasswordChoice {
+pub(crate) enum PasswordChoice {
     /// None is sent (the vendor takes none, or the flags gave none).
     None,
     /// `--password-stdin`.
@@ -24,31 +24,31 @@ pub enum PasswordChoice {
 }
 
 /// What the questions need to know besides the flags.
-pub struct Invite<'a> {
-    pub kind: ProviderKind,
+pub(crate) struct Invite<'a> {
+    pub(crate) kind: ProviderKind,
     /// The profile's name, shown in the summary.
-    pub profile: &'a str,
+    pub(crate) profile: &'a str,
     /// The groups or roles the vendor offers; listed by the caller only when
     /// [`asks_memberships`] says the question will be asked.
-    pub offered: &'a [Group],
+    pub(crate) offered: &'a [Group],
     /// A person can answer.
-    pub interactive: bool,
+    pub(crate) interactive: bool,
     /// Why nobody can, when nobody can (`Context::why_no_prompt`), for the error.
-    pub no_prompt: Option<&'a str>,
+    pub(crate) no_prompt: Option<&'a str>,
 }
 
 /// The flags, with the answers filled in.
 #[derive(Debug)]
-pub struct Completed {
-    pub args: Args,
-    pub password: PasswordChoice,
+pub(crate) struct Completed {
+    pub(crate) args: Args,
+    pub(crate) password: PasswordChoice,
     /// The group and role ids came from the vendor's own list and need no resolving.
-    pub memberships_are_ids: bool,
+    pub(crate) memberships_are_ids: bool,
 }
 
 /// The required values the flags leave out, named as the flags that give them. A blank
 /// username is not one where the vendor makes it from the email (see `create::resolve_new_user`).
-pub fn missing(args: &Args, kind: ProviderKind) -> Vec<&'static str> {
+pub(crate) fn missing(args: &Args, kind: ProviderKind) -> Vec<&'static str> {
     let mut missing = Vec::new();
     if args.email.is_none() {
         missing.push("--email");
@@ -66,12 +66,12 @@ fn offered_to_a_person(args: &Args, kind: ProviderKind) -> bool {
 }
 
 /// True when the questions run: a person can answer, and a value is missing.
-pub fn will_ask(args: &Args, kind: ProviderKind, interactive: bool) -> bool {
+pub(crate) fn will_ask(args: &Args, kind: ProviderKind, interactive: bool) -> bool {
     interactive && (!missing(args, kind).is_empty() || offered_to_a_person(args, kind))
 }
 
 /// True when groups or roles will be asked, so the caller lists them (and only then).
-pub fn asks_memberships(args: &Args, kind: ProviderKind, interactive: bool) -> bool {
+pub(crate) fn asks_memberships(args: &Args, kind: ProviderKind, interactive: bool) -> bool {
     will_ask(args, kind, interactive) && args.group.is_empty() && args.role.is_empty()
 }
 
@@ -79,7 +79,11 @@ pub fn asks_memberships(args: &Args, kind: ProviderKind, interactive: bool) -> b
 /// error naming the flags; with everything required given, nothing is asked. Otherwise every
 /// field the vendor takes that no flag gave is asked, then a summary is confirmed. Esc, Ctrl-C or
 /// "no" return a cancel before anything is built or sent.
-pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) -> Result<Completed> {
+pub(crate) fn complete(
+    mut args: Args,
+    invite: &Invite<'_>,
+    prompter: &dyn Prompter,
+) -> Result<Completed> {
     let kind = invite.kind;
     let missing = missing(&args, kind);
     let from_flags = if args.password_stdin {
@@ -197,7 +201,7 @@ pub fn complete(mut args: Args, invite: &Invite<'_>, prompter: &dyn Prompter) ->
 }
 
 /// Exactly what will be sent, one field a line; a password is described, never shown.
-pub fn summary(args: &Args, password: &PasswordChoice, invite: &Invite<'_>) -> String {
+pub(crate) fn summary(args: &Args, password: &PasswordChoice, invite: &Invite<'_>) -> String {
     let vendor = invite.kind.name();
     let article = if vendor.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"
@@ -322,7 +326,7 @@ fn optional(answer: String) -> Option<String> {
 }
 
 /// The vendor's own email rule where it publishes one, else a shape check.
-pub fn check_email(kind: ProviderKind, email: &str) -> std::result::Result<(), String> {
+pub(crate) fn check_email(kind: ProviderKind, email: &str) -> std::result::Result<(), String> {
     let email = email.trim();
     if let Some(pattern) = kind.descriptor().rules.email_pattern {
         return match regex_lite::Regex::new(pattern) {
@@ -375,7 +379,7 @@ fn check_length(text: &str, max: usize) -> std::result::Result<(), String> {
     }
 }
 
-pub mod spinner;
+pub(crate) mod spinner;
 
 #[cfg(test)]
 mod tests;

@@ -31,22 +31,22 @@ Examples:
   roster --sandbox --profile amani users list --group Operator -o csv
   roster --sandbox users list --limit 2 -o json
   roster --sandbox --profile all users list -o csv")]
-pub struct Args {
+pub(crate) struct Args {
     /// Only accounts that are not deactivated (active and invited)
     #[arg(long, conflicts_with = "inactive")]
-    pub active: bool,
+    pub(crate) active: bool,
     /// Only deactivated accounts
     #[arg(long)]
-    pub inactive: bool,
+    pub(crate) inactive: bool,
     /// Only members of this group (name or id)
     #[arg(long, value_name = "GROUP")]
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// Stop after this many users
     #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    pub(crate) limit: Option<usize>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if across::wants_many(&ctx.settings.profile) {
         return run_across(ctx, args).await;
     }

@@ -1,18 +1,18 @@
 //! `roster users ...`: one file per verb.
 
-pub mod create;
-pub mod deactivate;
-pub mod delete;
-pub mod fields;
-pub mod find;
-pub mod get;
-pub mod import;
-pub mod invite;
-pub mod list;
-pub mod offboard;
-pub mod outcome;
-pub mod reactivate;
-pub mod update;
+pub(crate) mod create;
+pub(crate) mod deactivate;
+pub(crate) mod delete;
+pub(crate) mod fields;
+pub(crate) mod find;
+pub(crate) mod get;
+pub(crate) mod import;
+pub(crate) mod invite;
+pub(crate) mod list;
+pub(crate) mod offboard;
+pub(crate) mod outcome;
+pub(crate) mod reactivate;
+pub(crate) mod update;
 
 use clap::Subcommand;
 
@@ -23,7 +23,7 @@ use crate::providers::{Operation, ProviderError};
 
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
-pub enum UsersCommand {
+pub(crate) enum UsersCommand {
     List(list::Args),
     Get(get::Args),
     Find(find::Args),
@@ -38,7 +38,7 @@ pub enum UsersCommand {
 }
 
 /// Run one `users` verb.
-pub async fn run(ctx: &mut Context, verb: UsersCommand) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, verb: UsersCommand) -> Result<()> {
     match verb {
         UsersCommand::List(a) => list::run(ctx, a).await,
         UsersCommand::Get(a) => get::run(ctx, a).await,

@@ -27,29 +27,29 @@ Examples:
   roster --sandbox users offboard grace@sandbox.example --dry-run
   roster --sandbox users offboard grace@sandbox.example --yes
   roster users offboard leaver@example.com --profile acme,docs --delete --yes")]
-pub struct Args {
+pub(crate) struct Args {
     /// The person's email
     #[arg(value_name = "EMAIL")]
-    pub email: String,
+    pub(crate) email: String,
     /// Delete the accounts instead of deactivating them where both are possible
     #[arg(long)]
-    pub delete: bool,
+    pub(crate) delete: bool,
     /// Allow offboarding the user a profile itself signs in as
     #[arg(long)]
-    pub allow_self: bool,
+    pub(crate) allow_self: bool,
 }
 
 /// What happened in one profile.
 #[derive(Debug, Clone, Serialize)]
-pub struct Offboarded {
-    pub profile: String,
-    pub provider: String,
-    pub email: String,
+pub(crate) struct Offboarded {
+    pub(crate) profile: String,
+    pub(crate) provider: String,
+    pub(crate) email: String,
     /// `deactivated`, `deleted`, `already-inactive`, `absent`, `failed`, or under `--dry-run`
     /// `would-deactivate` / `would-delete`.
-    pub action: String,
-    pub id: Option<String>,
-    pub error: Option<String>,
+    pub(crate) action: String,
+    pub(crate) id: Option<String>,
+    pub(crate) error: Option<String>,
 }
 
 impl Row for Offboarded {
@@ -83,7 +83,7 @@ impl Row for Offboarded {
     }
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     if !crate::rules::looks_like_email(&args.email) {
         return Err(Error::usage(format!(
             "`{}` is not an email address",

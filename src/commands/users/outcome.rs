@@ -20,14 +20,14 @@ pub(crate) enum Settled<T> {
 /// A write that did not happen, or whose outcome stays unknown.
 #[derive(Debug)]
 pub(crate) struct Failed {
-    pub error: ProviderError,
+    pub(crate) error: ProviderError,
     /// The answer was lost and the look-up failed too: the vendor may have applied the write.
-    pub unknown: bool,
+    pub(crate) unknown: bool,
 }
 
 impl Failed {
     /// The error to report, its hint naming the profile.
-    pub fn into_error(self, target: &Target) -> Error {
+    pub(crate) fn into_error(self, target: &Target) -> Error {
         (target.err())(self.error)
     }
 }

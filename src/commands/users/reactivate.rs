@@ -14,13 +14,13 @@ use crate::providers::Operation;
 Examples:
   roster --sandbox --profile amani users reactivate lena.weber@amani.sandbox.example
   roster --sandbox --profile amani users reactivate lena.weber@amani.sandbox.example -o json")]
-pub struct Args {
+pub(crate) struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
-    pub user: String,
+    pub(crate) user: String,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Reactivate).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
     if user.status != Status::Inactive {

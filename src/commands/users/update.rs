@@ -17,49 +17,49 @@ Examples:
   roster --sandbox --profile bleemeo users update grace@sandbox.example --add-role manager
   roster --sandbox --profile bleemeo users update grace@sandbox.example --set timezone=UTC
   roster --sandbox --profile cradl users update ada@sandbox.example --set metadata.team=ops")]
-pub struct Args {
+pub(crate) struct Args {
     /// The user's id, or their email
     #[arg(value_name = "ID|EMAIL")]
-    pub user: String,
+    pub(crate) user: String,
     /// Given name
     #[arg(long, value_name = "NAME")]
-    pub first_name: Option<String>,
+    pub(crate) first_name: Option<String>,
     /// Family name
     #[arg(long, value_name = "NAME")]
-    pub last_name: Option<String>,
+    pub(crate) last_name: Option<String>,
     /// Preferred language (paradigm: ar, en, fr, de)
     #[arg(long, value_name = "LANG")]
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// When the account expires (RFC 3339 with zone)
     #[arg(long, value_name = "TIME", value_parser = super::create::parse_rfc3339)]
-    pub expires: Option<String>,
+    pub(crate) expires: Option<String>,
     /// Add the user to this group (name or id); repeatable
     #[arg(long, value_name = "GROUP")]
-    pub add_group: Vec<String>,
+    pub(crate) add_group: Vec<String>,
     /// Remove the user from this group (name or id); repeatable
     #[arg(long, value_name = "GROUP")]
-    pub remove_group: Vec<String>,
+    pub(crate) remove_group: Vec<String>,
     /// Give the user this role (name or id); repeatable
     #[arg(long, value_name = "ROLE")]
-    pub add_role: Vec<String>,
+    pub(crate) add_role: Vec<String>,
     /// Take this role from the user (name or id); repeatable
     #[arg(long, value_name = "ROLE")]
-    pub remove_role: Vec<String>,
+    pub(crate) remove_role: Vec<String>,
     /// Display name (cradl)
     #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Free-text description (cradl)
     #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// Phone number (amani)
     #[arg(long, value_name = "PHONE")]
-    pub phone: Option<String>,
+    pub(crate) phone: Option<String>,
     /// A vendor-only field, e.g. timezone=Europe/Paris or metadata.team=ops; repeatable
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = super::fields::parse_set)]
-    pub set: Vec<(String, serde_json::Value)>,
+    pub(crate) set: Vec<(String, serde_json::Value)>,
 }
 
-pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     let target = ctx.target()?;
     let mut patch = UserPatch {
         first_name: args.first_name,
@@ -130,7 +130,7 @@ pub async fn run(ctx: &mut Context, args: Args) -> Result<()> {
 /// True when every change `patch` asks for is already how the vendor shows `user`, so nothing
 /// needs sending. Vendor-neutral and cautious: a field whose current value the user record does
 /// not show plainly counts as a change, and the vendor decides.
-pub fn unchanged(user: &User, patch: &UserPatch) -> bool {
+pub(crate) fn unchanged(user: &User, patch: &UserPatch) -> bool {
     let text = |key: &str| user.extra.get(key).and_then(Value::as_str);
     let same = |wanted: &Option<String>, current: Option<&str>| {
         wanted.as_deref().is_none_or(|w| Some(w) == current)

@@ -15,20 +15,20 @@ use crate::secret::Secret;
 /// Who a login belongs to, from the login answer.
 #[derive(Debug, Clone)]
 pub(super) struct SignedIn {
-    pub id: Option<String>,
-    pub username: Option<String>,
-    pub name: Option<String>,
-    pub company: Option<String>,
+    pub(crate) id: Option<String>,
+    pub(crate) username: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) company: Option<String>,
 }
 
 /// The configured credentials and where to send them. Cheap to clone.
 #[derive(Clone)]
 pub(super) struct Login {
-    pub http: HttpClient,
-    pub base: String,
-    pub username: String,
-    pub password: Secret,
-    pub timeout: Duration,
+    pub(crate) http: HttpClient,
+    pub(crate) base: String,
+    pub(crate) username: String,
+    pub(crate) password: Secret,
+    pub(crate) timeout: Duration,
 }
 
 impl Login {

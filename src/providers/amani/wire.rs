@@ -9,61 +9,61 @@ use crate::secret::Secret;
 
 #[derive(Deserialize)]
 pub(super) struct WireUser {
-    pub id: Value,
+    pub(crate) id: Value,
     #[serde(default)]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     #[serde(default)]
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     #[serde(default)]
-    pub first_name: Option<String>,
+    pub(crate) first_name: Option<String>,
     #[serde(default)]
-    pub last_name: Option<String>,
+    pub(crate) last_name: Option<String>,
     #[serde(default)]
-    pub is_active: Option<bool>,
+    pub(crate) is_active: Option<bool>,
     /// Permission groups, as objects `{id, name, permissions}` or bare ids.
     #[serde(default)]
-    pub groups: Option<Vec<Value>>,
+    pub(crate) groups: Option<Vec<Value>>,
     /// phone, company, mfa, reset_pw, reset_2fa, permissions and anything newer.
     #[serde(flatten)]
-    pub rest: Map<String, Value>,
+    pub(crate) rest: Map<String, Value>,
 }
 
 #[derive(Deserialize)]
 pub(super) struct WireGroup {
-    pub id: Value,
+    pub(crate) id: Value,
     #[serde(default)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     #[serde(default)]
-    pub permissions: Option<Vec<Value>>,
+    pub(crate) permissions: Option<Vec<Value>>,
 }
 
 /// The login answer: who signed in, and the token pair.
 #[derive(Deserialize)]
 pub(super) struct WireLogin {
     #[serde(default)]
-    pub id: Option<Value>,
+    pub(crate) id: Option<Value>,
     #[serde(default)]
-    pub username: Option<String>,
+    pub(crate) username: Option<String>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     #[serde(default)]
-    pub first_name: Option<String>,
+    pub(crate) first_name: Option<String>,
     #[serde(default)]
-    pub last_name: Option<String>,
+    pub(crate) last_name: Option<String>,
     #[serde(default)]
-    pub company_id: Option<Value>,
+    pub(crate) company_id: Option<Value>,
     #[serde(default, alias = "access_token")]
-    pub access: Option<Secret>,
+    pub(crate) access: Option<Secret>,
     #[serde(default, alias = "refresh_token")]
-    pub refresh: Option<Secret>,
+    pub(crate) refresh: Option<Secret>,
 }
 
 /// SimpleJWT's refresh answer; `refresh` only when the vendor rotates refresh tokens.
 #[derive(Deserialize)]
 pub(super) struct WireRefresh {
-    pub access: Secret,
+    pub(crate) access: Secret,
     #[serde(default)]
-    pub refresh: Option<Secret>,
+    pub(crate) refresh: Option<Secret>,
 }
 
 /// An id as a string, whether the vendor sent a number or a string.

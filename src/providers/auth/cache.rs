@@ -15,7 +15,7 @@ const FINGERPRINT_ROUNDS: u32 = 10_000;
 
 /// Where a profile's token is cached between invocations.
 #[derive(Clone)]
-pub struct TokenCache {
+pub(crate) struct TokenCache {
     pub(super) path: Option<PathBuf>,
     /// SHA-256 of everything the token depends on: provider, URL, settings and every secret.
     /// A file is used only if its salted fingerprint matches, so a token from another tenant or
@@ -44,7 +44,7 @@ struct CacheFile {
 }
 
 impl TokenCache {
-    pub fn for_profile(profile: &Profile) -> TokenCache {
+    pub(crate) fn for_profile(profile: &Profile) -> TokenCache {
         let mut h = Sha256::new();
         let mut field = |label: &str, value: &str| {
             // Length-prefixed, so no two different profiles hash the same bytes.
@@ -71,7 +71,7 @@ impl TokenCache {
     }
 
     /// The cache of the profile called `name`, for removing it without resolving secrets.
-    pub fn for_name(name: &str) -> TokenCache {
+    pub(crate) fn for_name(name: &str) -> TokenCache {
         TokenCache {
             path: cache_dir().map(|d| d.join(format!("{}.json", file_name(name)))),
             identity: [0; 32],
@@ -80,7 +80,8 @@ impl TokenCache {
     }
 
     /// A cache that never touches the disk (tests, or no home directory).
-    pub fn in_memory() -> TokenCache {
+    #[cfg(test)]
+    pub(crate) fn in_memory() -> TokenCache {
         TokenCache {
             path: None,
             identity: [0; 32],
@@ -103,7 +104,7 @@ impl TokenCache {
     /// The cached token, if it was earned by exactly this profile's settings and secrets. A
     /// file that cannot be read back, or a token that could not be sent, is removed: the next
     /// login replaces it instead of the profile staying broken until `logout`.
-    pub fn load(&self) -> Option<AccessToken> {
+    pub(crate) fn load(&self) -> Option<AccessToken> {
         if self.skip_load {
             return None;
         }
@@ -120,7 +121,7 @@ impl TokenCache {
     }
 
     /// Best effort: a cache that cannot be written only costs a login next time.
-    pub fn store(&self, token: &AccessToken) {
+    pub(crate) fn store(&self, token: &AccessToken) {
         let Some(path) = &self.path else { return };
         let mut salt = [0u8; 16];
         if getrandom::fill(&mut salt).is_err() {
@@ -145,12 +146,12 @@ impl TokenCache {
     }
 
     /// Whether a cache file is there, whatever login it holds.
-    pub fn exists(&self) -> bool {
+    pub(crate) fn exists(&self) -> bool {
         self.path.as_ref().is_some_and(|p| p.exists())
     }
 
     /// Forget the token (`roster profiles logout`). True if a file was removed.
-    pub fn clear(&self) -> bool {
+    pub(crate) fn clear(&self) -> bool {
         self.path
             .as_ref()
             .is_some_and(|p| std::fs::remove_file(p).is_ok())
@@ -175,7 +176,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// `<cache dir>/tokens`, e.g. `~/.cache/roster/tokens` on Linux.
-pub fn cache_dir() -> Option<PathBuf> {
+pub(crate) fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "roster").map(|d| d.cache_dir().join("tokens"))
 }
 

@@ -14,13 +14,13 @@ use crate::secret::Secret;
 pub(super) const PUBLIC_CLIENT_ID: &str = "1fc6de3e-8750-472e-baea-3ba22bb4eb56";
 
 pub(super) struct PasswordGrant {
-    pub http: HttpClient,
+    pub(crate) http: HttpClient,
     /// `<base>/o/token/`
-    pub url: String,
-    pub username: String,
-    pub password: Secret,
-    pub client_id: String,
-    pub timeout: std::time::Duration,
+    pub(crate) url: String,
+    pub(crate) username: String,
+    pub(crate) password: Secret,
+    pub(crate) client_id: String,
+    pub(crate) timeout: std::time::Duration,
 }
 
 #[async_trait]

@@ -29,12 +29,12 @@ const READ_BACKOFF_CAP: Duration = Duration::from_secs(30);
 
 /// Everything a request needs, shared with the concurrent profile look-ups.
 pub(super) struct Inner {
-    pub profile: String,
-    pub base: String,
-    pub auth_url: String,
+    pub(crate) profile: String,
+    pub(crate) base: String,
+    pub(crate) auth_url: String,
     /// The API tokens are asked for.
-    pub audience: String,
-    pub client_id: String,
+    pub(crate) audience: String,
+    pub(crate) client_id: String,
     timeout: Duration,
     http: HttpClient,
     tokens: TokenManager<ClientCredentials>,
@@ -84,7 +84,7 @@ impl Flow for ClientCredentials {
 }
 
 impl Inner {
-    pub fn new(
+    pub(crate) fn new(
         profile: &Profile,
         http: HttpClient,
         auth_url: &str,
@@ -126,13 +126,13 @@ impl Inner {
     }
 
     /// A profile's email known without asking the vendor (a user just created with it).
-    pub fn remember_email(&self, profile_id: &str, email: &str) {
+    pub(crate) fn remember_email(&self, profile_id: &str, email: &str) {
         self.profile_cache
             .remember(profile_id, WireProfile::with_email(email));
     }
 
     /// A request to the API. Reads are patient; a 429 that is the monthly cap is never retried.
-    pub fn request(&self, method: Method, path: &str) -> Request {
+    pub(crate) fn request(&self, method: Method, path: &str) -> Request {
         let read = method == Method::GET;
         let req = Request::new(method, format!("{}{path}", self.base), self.timeout)
             .retry_429_if(|resp| !is_monthly_cap(resp));
@@ -145,7 +145,7 @@ impl Inner {
 
     /// Send with the current token. Cradl answers an expired token with 403 `Forbidden` (not
     /// 401), so either renews the token once and retries once.
-    pub async fn send(&self, req: Request) -> Result<Response, ProviderError> {
+    pub(crate) async fn send(&self, req: Request) -> Result<Response, ProviderError> {
         if req.write && self.http.dry_run() {
             // Shown, not sent: no reason to log in for it. The plan redacts the header anyway.
             return self.http.send(&req.bearer(&Secret::new(""))).await;
@@ -172,13 +172,13 @@ impl Inner {
         }
     }
 
-    pub async fn fetch_user(&self, id: &str) -> Result<WireUser, ProviderError> {
+    pub(crate) async fn fetch_user(&self, id: &str) -> Result<WireUser, ProviderError> {
         let resp = self.send(self.request(Method::GET, &user_path(id))).await?;
         resp.json("the user")
     }
 
     /// Every role, listed once per command.
-    pub async fn roles(&self) -> Result<&Vec<WireRole>, ProviderError> {
+    pub(crate) async fn roles(&self) -> Result<&Vec<WireRole>, ProviderError> {
         self.roles
             .get_or_try_init(|| async {
                 let mut all = Vec::new();
@@ -203,7 +203,7 @@ impl Inner {
 
     /// Wire users -> model users, with emails from their profiles and role names. A profile
     /// that cannot be read costs only its user's email, with a warning on stderr.
-    pub async fn to_users(
+    pub(crate) async fn to_users(
         self: &Arc<Self>,
         users: Vec<WireUser>,
     ) -> Result<Vec<User>, ProviderError> {
@@ -243,7 +243,7 @@ impl Inner {
         Ok(users)
     }
 
-    pub async fn to_user(self: &Arc<Self>, user: WireUser) -> Result<User, ProviderError> {
+    pub(crate) async fn to_user(self: &Arc<Self>, user: WireUser) -> Result<User, ProviderError> {
         self.to_users(vec![user])
             .await?
             .pop()

@@ -41,7 +41,7 @@ impl ProfileCache {
     }
 
     /// A profile known without asking the vendor (a user just created with this email).
-    pub fn remember(&self, id: &str, profile: WireProfile) {
+    pub(crate) fn remember(&self, id: &str, profile: WireProfile) {
         // Already known: the vendor's own answer wins.
         let _ = self.cell(id).set(Some(profile));
     }
@@ -61,7 +61,7 @@ impl Inner {
     /// Every profile in `ids`, from the cache or read from the vendor, at most
     /// `PROFILE_LOOKUPS` at a time. Ctrl-C (a read that comes back `Interrupted`) stops them
     /// all at once and is the listing's error: the reads left are not failures of their users.
-    pub async fn profiles(
+    pub(crate) async fn profiles(
         self: &Arc<Self>,
         ids: BTreeSet<String>,
     ) -> Result<HashMap<String, Lookup>, ProviderError> {

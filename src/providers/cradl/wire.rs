@@ -32,66 +32,66 @@ fn pattern(text: &str) -> Regex {
 #[derive(Deserialize)]
 pub(super) struct WireUsers {
     #[serde(default)]
-    pub users: Vec<WireUser>,
+    pub(crate) users: Vec<WireUser>,
     #[serde(default, rename = "nextToken")]
-    pub next_token: Option<String>,
+    pub(crate) next_token: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct WireUser {
-    pub user_id: String,
+    pub(crate) user_id: String,
     #[serde(default)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// An object; `null` or anything else reads as none.
     #[serde(default)]
-    pub metadata: Option<Value>,
+    pub(crate) metadata: Option<Value>,
     #[serde(default)]
-    pub role_ids: Option<Vec<String>>,
+    pub(crate) role_ids: Option<Vec<String>>,
     #[serde(default)]
-    pub profile_id: Option<String>,
+    pub(crate) profile_id: Option<String>,
     #[serde(default)]
-    pub status: Option<String>,
+    pub(crate) status: Option<String>,
     #[serde(default)]
-    pub created_time: Option<String>,
+    pub(crate) created_time: Option<String>,
     /// createdBy, updatedBy, updatedTime and anything newer: kept in `extra`.
     #[serde(flatten)]
-    pub rest: Map<String, Value>,
+    pub(crate) rest: Map<String, Value>,
 }
 
 #[derive(Deserialize)]
 pub(super) struct WireRoles {
     #[serde(default)]
-    pub roles: Vec<WireRole>,
+    pub(crate) roles: Vec<WireRole>,
     #[serde(default, rename = "nextToken")]
-    pub next_token: Option<String>,
+    pub(crate) next_token: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct WireRole {
-    pub role_id: String,
+    pub(crate) role_id: String,
     #[serde(default)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
 }
 
 #[derive(Deserialize, Clone, Default)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct WireProfile {
     #[serde(default)]
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     #[serde(default)]
-    pub given_name: Option<String>,
+    pub(crate) given_name: Option<String>,
     #[serde(default)]
-    pub family_name: Option<String>,
+    pub(crate) family_name: Option<String>,
 }
 
 impl WireProfile {
-    pub fn with_email(email: &str) -> Self {
+    pub(crate) fn with_email(email: &str) -> Self {
         WireProfile {
             email: Some(email.to_string()),
             ..WireProfile::default()
@@ -101,10 +101,10 @@ impl WireProfile {
 
 #[derive(Deserialize)]
 pub(super) struct WireToken {
-    pub access_token: Secret,
+    pub(crate) access_token: Secret,
     /// Seconds, as a number or a numeric string.
     #[serde(default)]
-    pub expires_in: Option<Value>,
+    pub(crate) expires_in: Option<Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -114,7 +114,7 @@ struct WireError {
 }
 
 impl WireUser {
-    pub fn into_user(
+    pub(crate) fn into_user(
         self,
         profile_name: &str,
         profile: Option<&WireProfile>,

@@ -18,45 +18,45 @@ const MAX_VENDOR_MESSAGE: usize = 2000;
 
 /// A vendor's own error conventions, as data for [`decode`].
 #[derive(Debug, Clone, Copy)]
-pub struct ErrorDialect {
+pub(crate) struct ErrorDialect {
     /// Shown in messages about answers that are not this vendor's.
-    pub vendor: &'static str,
+    pub(crate) vendor: &'static str,
     /// Statuses at which a duplicate hint means "already exists" (409 always does).
-    pub duplicate_statuses: &'static [u16],
+    pub(crate) duplicate_statuses: &'static [u16],
     /// The fields of a field-error map whose duplicate hint counts: the ones that make a user
     /// unique. A top-level message counts whatever the field.
-    pub duplicate_fields: &'static [&'static str],
+    pub(crate) duplicate_fields: &'static [&'static str],
     /// Lower-case words in a message that say the thing already exists. A field error coded
     /// `unique` (Paradigm, DRF) always does.
-    pub duplicate_words: &'static [&'static str],
+    pub(crate) duplicate_words: &'static [&'static str],
     /// Path endings of routes every tenant has (the user list, the login): a 404 on their first
     /// page means the profile's URL does not reach the API, whatever the body says.
-    pub routes_that_exist: &'static [&'static str],
+    pub(crate) routes_that_exist: &'static [&'static str],
     /// The profile key the request URLs are built from, for the hint.
-    pub setting: &'static str,
+    pub(crate) setting: &'static str,
     /// The API sits behind AWS API Gateway (Cradl), whose 403s are not the vendor's verdict: a
     /// bare `{"message": "Forbidden"}` (or no message) is a refused or expired token, and
     /// "Missing Authentication Token" is a route it does not have (a wrong URL).
-    pub api_gateway: bool,
+    pub(crate) api_gateway: bool,
 }
 
 /// What an error body says, from whichever envelope it uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Said {
+pub(crate) struct Said {
     /// The vendor's words, joined; scrubbed of secrets and cut when huge. Empty when it said
     /// nothing readable.
-    pub message: String,
+    pub(crate) message: String,
     /// A machine code (`error` of OAuth and Paradigm, `code` of SimpleJWT), if any.
-    pub code: Option<String>,
+    pub(crate) code: Option<String>,
     /// A field or message says the thing already exists.
-    pub duplicate: bool,
+    pub(crate) duplicate: bool,
     /// The body is a JSON error envelope (rather than HTML, text, nothing or `{}`): it came from
     /// the vendor's API, not from whatever answered at that URL.
-    pub envelope: bool,
+    pub(crate) envelope: bool,
 }
 
 /// Read an error body in any vendor's envelope.
-pub fn read(body: &[u8], dialect: &ErrorDialect) -> Said {
+pub(crate) fn read(body: &[u8], dialect: &ErrorDialect) -> Said {
     let mut said = match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => from_object(&map, dialect),
         Ok(Value::Array(items)) => {
@@ -89,7 +89,7 @@ pub fn read(body: &[u8], dialect: &ErrorDialect) -> Said {
 /// Status and body -> the typed error, by the shared rules: 401 Unauthorized, 403 Forbidden,
 /// 404 NotFound (or WrongUrl), 409 and duplicate hints Conflict, other 4xx Invalid, 5xx
 /// Unavailable.
-pub fn decode(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
+pub(crate) fn decode(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
     let said = read(&resp.body, dialect);
     if dialect.api_gateway && resp.status == 403 {
         if let Some(e) = gateway_forbidden(resp, &said, dialect) {
@@ -124,7 +124,7 @@ pub fn decode(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
 /// An OAuth2 token endpoint's answer (RFC 6749 section 5.2) -> a typed error. Refused
 /// credentials are `Unauthorized` whatever status carries them; a request the endpoint could
 /// not use is `Invalid` (a value we sent) or `Protocol` (a grant it does not speak).
-pub fn decode_token_error(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
+pub(crate) fn decode_token_error(resp: &Response, dialect: &ErrorDialect) -> ProviderError {
     let said = read(&resp.body, dialect);
     let code = said.code.clone().unwrap_or_default();
     let text = match (&said.code, said.message.as_str()) {
@@ -159,7 +159,7 @@ pub fn decode_token_error(resp: &Response, dialect: &ErrorDialect) -> ProviderEr
 
 /// API Gateway's 403 that is a refused token: `{"message": "Forbidden"}` or no message at all.
 /// A 403 with the vendor's own words is a real permission refusal.
-pub fn gateway_refused_token(resp: &Response) -> bool {
+pub(crate) fn gateway_refused_token(resp: &Response) -> bool {
     let message = serde_json::from_slice::<Value>(&resp.body)
         .ok()
         .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string));

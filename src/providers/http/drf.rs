@@ -7,7 +7,7 @@ use serde::Deserialize;
 /// A list: the decided `{count, next, previous, results}` envelope, or a bare array.
 #[derive(Deserialize)]
 #[serde(untagged)]
-pub enum DrfList<T> {
+pub(crate) enum DrfList<T> {
     Paged {
         #[serde(default)]
         count: Option<u64>,
@@ -20,7 +20,7 @@ pub enum DrfList<T> {
 
 impl<T> DrfList<T> {
     /// (items, next link, total).
-    pub fn into_parts(self) -> (Vec<T>, Option<String>, Option<u64>) {
+    pub(crate) fn into_parts(self) -> (Vec<T>, Option<String>, Option<u64>) {
         match self {
             DrfList::Paged {
                 count,

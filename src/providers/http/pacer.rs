@@ -7,13 +7,13 @@ use std::time::Duration;
 /// next free slot and sleeps until it, so concurrent callers never burst past the rate and no
 /// one polls.
 #[derive(Debug)]
-pub struct Pacer {
+pub(crate) struct Pacer {
     interval: Duration,
     next_slot: Mutex<Option<tokio::time::Instant>>,
 }
 
 impl Pacer {
-    pub fn new(per_second: f64) -> Pacer {
+    pub(crate) fn new(per_second: f64) -> Pacer {
         let per_second = if per_second.is_finite() && per_second > 0.0 {
             per_second
         } else {
@@ -30,7 +30,7 @@ impl Pacer {
     }
 
     /// Wait for this caller's slot.
-    pub async fn wait(&self) {
+    pub(crate) async fn wait(&self) {
         let now = tokio::time::Instant::now();
         let slot = match self.next_slot.lock() {
             Ok(mut next) => {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::request::{Body, FormValue, Request};
 use crate::redact::REDACTED;
 
-pub use crate::model::PlannedRequest;
+pub(crate) use crate::model::PlannedRequest;
 
 /// Keys whose values are never shown, in plans, logs and forms.
 pub(super) fn is_secret_key(key: &str) -> bool {

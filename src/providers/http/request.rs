@@ -11,7 +11,7 @@ use crate::secret::Secret;
 
 /// A request body.
 #[derive(Debug, Clone)]
-pub enum Body {
+pub(crate) enum Body {
     None,
     Json(Value),
     /// `application/x-www-form-urlencoded`; values may be secrets.
@@ -19,7 +19,7 @@ pub enum Body {
 }
 
 #[derive(Debug, Clone)]
-pub enum FormValue {
+pub(crate) enum FormValue {
     Plain(String),
     Secret(Secret),
 }
@@ -27,26 +27,26 @@ pub enum FormValue {
 /// One request, described before it is sent, so it can be logged, retried or shown by
 /// `--dry-run` without its secrets.
 #[derive(Debug, Clone)]
-pub struct Request {
-    pub method: Method,
-    pub url: String,
-    pub query: Vec<(String, String)>,
-    pub headers: Vec<(&'static str, String)>,
-    pub bearer: Option<Secret>,
-    pub body: Body,
-    pub timeout: Duration,
+pub(crate) struct Request {
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) bearer: Option<Secret>,
+    pub(crate) body: Body,
+    pub(crate) timeout: Duration,
     /// A change on the vendor's side: not sent under `--dry-run`.
-    pub write: bool,
+    pub(crate) write: bool,
     /// Tries before a retryable failure is reported, and the longest backoff between two.
-    pub attempts: u32,
-    pub backoff_cap: Duration,
+    pub(crate) attempts: u32,
+    pub(crate) backoff_cap: Duration,
     /// Whether a 429 is a rate limit worth waiting out. Every one is, unless the vendor's 429
     /// can also mean a quota no wait cures (Cradl's monthly cap).
-    pub retry_429: fn(&Response) -> bool,
+    pub(crate) retry_429: fn(&Response) -> bool,
 }
 
 impl Request {
-    pub fn new(method: Method, url: impl Into<String>, timeout: Duration) -> Self {
+    pub(crate) fn new(method: Method, url: impl Into<String>, timeout: Duration) -> Self {
         let write = !matches!(method, Method::GET | Method::HEAD);
         Request {
             method,
@@ -65,45 +65,45 @@ impl Request {
 
     /// For reads many answers depend on: up to `attempts` tries (1 to 16) with backoffs of up
     /// to `backoff_cap` (at most 60 s).
-    pub fn patient(mut self, attempts: u32, backoff_cap: Duration) -> Self {
+    pub(crate) fn patient(mut self, attempts: u32, backoff_cap: Duration) -> Self {
         self.attempts = attempts.clamp(1, 16);
         self.backoff_cap = backoff_cap.min(super::MAX_RETRY_AFTER);
         self
     }
 
     /// Retry a 429 only when `is_rate_limit` says so; any other 429 comes back as an answer.
-    pub fn retry_429_if(mut self, is_rate_limit: fn(&Response) -> bool) -> Self {
+    pub(crate) fn retry_429_if(mut self, is_rate_limit: fn(&Response) -> bool) -> Self {
         self.retry_429 = is_rate_limit;
         self
     }
 
-    pub fn query(mut self, key: &str, value: impl ToString) -> Self {
+    pub(crate) fn query(mut self, key: &str, value: impl ToString) -> Self {
         self.query.push((key.to_string(), value.to_string()));
         self
     }
 
-    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+    pub(crate) fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.headers.push((name, value.into()));
         self
     }
 
-    pub fn bearer(mut self, token: &Secret) -> Self {
+    pub(crate) fn bearer(mut self, token: &Secret) -> Self {
         self.bearer = Some(token.clone());
         self
     }
 
-    pub fn json(mut self, body: Value) -> Self {
+    pub(crate) fn json(mut self, body: Value) -> Self {
         self.body = Body::Json(body);
         self
     }
 
-    pub fn form(mut self, fields: Vec<(String, FormValue)>) -> Self {
+    pub(crate) fn form(mut self, fields: Vec<(String, FormValue)>) -> Self {
         self.body = Body::Form(fields);
         self
     }
 
     /// The URL with its query, as a `next`-style cursor a client can follow later.
-    pub fn full_url(&self) -> Option<String> {
+    pub(crate) fn full_url(&self) -> Option<String> {
         let mut url = url::Url::parse(&self.url).ok()?;
         if !self.query.is_empty() {
             url.query_pairs_mut().extend_pairs(&self.query);
@@ -113,7 +113,7 @@ impl Request {
 
     /// The URL with its query, as logged and as named in errors. Queries never hold secrets
     /// in roster.
-    pub fn display_url(&self) -> String {
+    pub(crate) fn display_url(&self) -> String {
         if self.query.is_empty() {
             return self.url.clone();
         }
@@ -122,7 +122,7 @@ impl Request {
     }
 
     /// Mark a POST that changes nothing (a token request) as safe to send under `--dry-run`.
-    pub fn not_a_write(mut self) -> Self {
+    pub(crate) fn not_a_write(mut self) -> Self {
         self.write = false;
         self
     }
@@ -136,23 +136,26 @@ impl Request {
 
 /// An answer, read whole, with the request it answers (for messages that say where).
 #[derive(Debug, Clone, Default)]
-pub struct Response {
-    pub status: u16,
-    pub body: Vec<u8>,
-    pub retry_after: Option<Duration>,
-    pub method: Method,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) body: Vec<u8>,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) method: Method,
     /// The URL asked, query included.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 impl Response {
-    pub fn is_success(&self) -> bool {
+    pub(crate) fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
 
     /// The body as JSON of type `T`, or a protocol error naming what was expected. serde's
     /// message can quote the body, so it is scrubbed and cut like any vendor text.
-    pub fn json<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T, ProviderError> {
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+    ) -> Result<T, ProviderError> {
         serde_json::from_slice(&self.body).map_err(|e| {
             ProviderError::protocol(format!(
                 "cannot read {what} (HTTP {}): {}",
@@ -163,7 +166,7 @@ impl Response {
     }
 
     /// The body as text, shortened for messages, scrubbed of secrets.
-    pub fn text_snippet(&self) -> String {
+    pub(crate) fn text_snippet(&self) -> String {
         let text = String::from_utf8_lossy(&self.body);
         redact::cut_to(&redact::scrub(text.trim()), 300)
     }

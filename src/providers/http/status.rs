@@ -7,11 +7,11 @@ use std::future::Future;
 
 /// The writes a watched future sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Writes {
+pub(crate) struct Writes {
     /// A write request left (or may have left) this machine.
-    pub sent: bool,
+    pub(crate) sent: bool,
     /// The status of the last write answered.
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
 }
 
 tokio::task_local! {
@@ -19,7 +19,7 @@ tokio::task_local! {
 }
 
 /// Run `fut`, and say what its writes did.
-pub async fn watch_writes<F: Future>(fut: F) -> (F::Output, Writes) {
+pub(crate) async fn watch_writes<F: Future>(fut: F) -> (F::Output, Writes) {
     WATCH
         .scope(Cell::new(Writes::default()), async move {
             let out = fut.await;

@@ -25,7 +25,7 @@ use crate::secret::Secret;
 /// Users asked per page unless the profile or the service says otherwise.
 const DEFAULT_PAGE_SIZE: u32 = 100;
 /// The largest `page_size` a profile may set.
-pub const MAX_PAGE_SIZE: u32 = 1000;
+pub(crate) const MAX_PAGE_SIZE: u32 = 1000;
 
 enum Auth {
     Token(Secret),
@@ -87,15 +87,15 @@ impl Flow for ClientCredentials {
 
 /// Everything a request needs.
 pub(super) struct Client {
-    pub profile: String,
-    pub base: String,
-    pub dialect: Dialect,
+    pub(crate) profile: String,
+    pub(crate) base: String,
+    pub(crate) dialect: Dialect,
     /// Where the dialect came from, for `profiles check`.
-    pub dialect_source: &'static str,
+    pub(crate) dialect_source: &'static str,
     pagination: Option<Mode>,
     page_size: Option<u32>,
     timeout: Duration,
-    pub http: HttpClient,
+    pub(crate) http: HttpClient,
     auth: Auth,
     cache: DiscoveryCache,
     config: OnceCell<ServiceConfig>,
@@ -126,7 +126,7 @@ fn setting<T>(
 }
 
 impl Client {
-    pub fn new(profile: &Profile, http: HttpClient) -> Result<Client, ProviderError> {
+    pub(crate) fn new(profile: &Profile, http: HttpClient) -> Result<Client, ProviderError> {
         let (dialect, dialect_source) =
             Dialect::for_profile(profile.setting("dialect"), &profile.base_url).map_err(|m| {
                 ProviderError::bad_input(format!("profile `{}`: {m}", profile.name))
@@ -199,13 +199,13 @@ impl Client {
     }
 
     /// A request to `path` below the SCIM root, with SCIM's media type.
-    pub fn request(&self, method: Method, path: &str) -> Request {
+    pub(crate) fn request(&self, method: Method, path: &str) -> Request {
         Request::new(method, format!("{}{path}", self.base), self.timeout)
             .header("accept", MEDIA_TYPE)
     }
 
     /// A request with a JSON body sent as `application/scim+json`.
-    pub fn with_body(&self, method: Method, path: &str, body: Value) -> Request {
+    pub(crate) fn with_body(&self, method: Method, path: &str, body: Value) -> Request {
         self.request(method, path)
             .header("content-type", MEDIA_TYPE)
             .json(body)
@@ -213,7 +213,7 @@ impl Client {
 
     /// Send with the token; any status comes back. An OAuth token refused with 401 is renewed
     /// once and the request sent again.
-    pub async fn send_raw(&self, req: Request) -> Result<Response, ProviderError> {
+    pub(crate) async fn send_raw(&self, req: Request) -> Result<Response, ProviderError> {
         if req.write && self.http.dry_run() {
             return self.http.send(&req.bearer(&Secret::new(""))).await;
         }
@@ -232,7 +232,7 @@ impl Client {
     }
 
     /// Send and keep a 2xx; anything else is the service's error.
-    pub async fn send(&self, req: Request) -> Result<Response, ProviderError> {
+    pub(crate) async fn send(&self, req: Request) -> Result<Response, ProviderError> {
         let resp = self.send_raw(req).await?;
         if resp.is_success() {
             Ok(resp)
@@ -242,7 +242,7 @@ impl Client {
     }
 
     /// A 2xx answer's body as a JSON object; an empty body is `None` (204, or `{}`).
-    pub fn object(
+    pub(crate) fn object(
         resp: &Response,
         what: &str,
     ) -> Result<Option<Map<String, Value>>, ProviderError> {
@@ -261,7 +261,7 @@ impl Client {
     /// What the service supports: from the cache when younger than a day, else
     /// `/ServiceProviderConfig`, else `/ServiceProviderConfigs` (SCIM 1.1 spelling), else the RFC
     /// defaults. The dialect's known settings win over what the service announces.
-    pub async fn config(&self) -> Result<ServiceConfig, ProviderError> {
+    pub(crate) async fn config(&self) -> Result<ServiceConfig, ProviderError> {
         self.config
             .get_or_try_init(|| async {
                 let mut cached = self.cache.load();
@@ -310,7 +310,7 @@ impl Client {
     }
 
     /// How lists page: the profile's `pagination`, else the dialect's, else the announced way.
-    pub async fn mode(&self) -> Result<Mode, ProviderError> {
+    pub(crate) async fn mode(&self) -> Result<Mode, ProviderError> {
         if let Some(m) = self.pagination {
             return Ok(m);
         }
@@ -322,7 +322,7 @@ impl Client {
 
     /// Resources asked per page: the profile's `page_size`, else 100, never past what the
     /// service serves.
-    pub async fn page_size(&self) -> Result<u32, ProviderError> {
+    pub(crate) async fn page_size(&self) -> Result<u32, ProviderError> {
         let max = self.config().await?.max_page_size.unwrap_or(MAX_PAGE_SIZE);
         let narrowed = match self.narrowed.load(Ordering::SeqCst) {
             0 => u32::MAX,
@@ -337,18 +337,18 @@ impl Client {
     }
 
     /// The mode, once the configuration is read (after a listing's first page).
-    pub fn mode_now(&self) -> Option<Mode> {
+    pub(crate) fn mode_now(&self) -> Option<Mode> {
         self.pagination
             .or(self.dialect.paging())
             .or_else(|| self.config.get().map(ServiceConfig::mode))
     }
 
-    pub fn email_form(&self) -> usize {
+    pub(crate) fn email_form(&self) -> usize {
         self.email_form.load(Ordering::SeqCst)
     }
 
     /// Remember the email filter form the service took, here and in the cache.
-    pub fn remember_email_form(&self, form: usize) {
+    pub(crate) fn remember_email_form(&self, form: usize) {
         if self.email_form.swap(form, Ordering::SeqCst) == form {
             return;
         }

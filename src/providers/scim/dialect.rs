@@ -6,7 +6,7 @@ use super::paging::Mode;
 
 /// A service's known quirks. `rfc` is RFC 7643/7644/9865 as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
+pub(crate) enum Dialect {
     Rfc,
     Entra,
     Aws,
@@ -17,15 +17,15 @@ pub enum Dialect {
 
 /// Limits on the member changes of one PATCH of a group; `None` is no limit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MemberLimits {
-    pub adds: Option<usize>,
-    pub removes: Option<usize>,
+pub(crate) struct MemberLimits {
+    pub(crate) adds: Option<usize>,
+    pub(crate) removes: Option<usize>,
     /// Adds and removes together.
-    pub changes: Option<usize>,
+    pub(crate) changes: Option<usize>,
 }
 
 impl Dialect {
-    pub const ALL: [Dialect; 6] = [
+    pub(crate) const ALL: [Dialect; 6] = [
         Dialect::Rfc,
         Dialect::Entra,
         Dialect::Aws,
@@ -34,7 +34,7 @@ impl Dialect {
         Dialect::Github,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Dialect::Rfc => "rfc",
             Dialect::Entra => "entra",
@@ -45,20 +45,20 @@ impl Dialect {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Dialect> {
+    pub(crate) fn from_name(name: &str) -> Option<Dialect> {
         Dialect::ALL
             .into_iter()
             .find(|d| d.name().eq_ignore_ascii_case(name.trim()))
     }
 
     /// The names, for messages: "rfc, entra, aws, google, slack, github".
-    pub fn names() -> String {
+    pub(crate) fn names() -> String {
         let names: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
         names.join(", ")
     }
 
     /// The dialect a known host implies; `rfc` for any other host.
-    pub fn for_host(host: &str) -> Dialect {
+    pub(crate) fn for_host(host: &str) -> Dialect {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
         match host.as_str() {
             "api.slack.com" => Dialect::Slack,
@@ -72,7 +72,7 @@ impl Dialect {
 
     /// The dialect for a profile: its `dialect` key, else the base URL's host. The second value
     /// says where it came from, for `profiles show`.
-    pub fn for_profile(
+    pub(crate) fn for_profile(
         setting: Option<&str>,
         base_url: &str,
     ) -> Result<(Dialect, &'static str), String> {
@@ -92,7 +92,7 @@ impl Dialect {
 
     /// The paging the service is known to use, overriding what it announces. Google pages
     /// neither way: every match comes in one answer.
-    pub fn paging(self) -> Option<Mode> {
+    pub(crate) fn paging(self) -> Option<Mode> {
         match self {
             Dialect::Entra | Dialect::Aws => Some(Mode::Cursor),
             Dialect::Slack => Some(Mode::Index),
@@ -102,14 +102,14 @@ impl Dialect {
     }
 
     /// The largest page the service serves, where known.
-    pub fn max_page_size(self) -> Option<u32> {
+    pub(crate) fn max_page_size(self) -> Option<u32> {
         match self {
             Dialect::Entra | Dialect::Aws => Some(100),
             _ => None,
         }
     }
 
-    pub fn member_limits(self) -> MemberLimits {
+    pub(crate) fn member_limits(self) -> MemberLimits {
         match self {
             Dialect::Entra => MemberLimits {
                 adds: Some(20),
@@ -126,7 +126,7 @@ impl Dialect {
 
     /// The first email filter form worth trying (see `filter::EMAIL_FORMS`): services known to
     /// refuse filters on `emails` start at `userName`.
-    pub fn first_email_form(self) -> usize {
+    pub(crate) fn first_email_form(self) -> usize {
         match self {
             Dialect::Entra | Dialect::Google => 2,
             _ => 0,
@@ -134,12 +134,12 @@ impl Dialect {
     }
 
     /// Whether `active eq true` may be asked of the server.
-    pub fn filters_status(self) -> bool {
+    pub(crate) fn filters_status(self) -> bool {
         self != Dialect::Google
     }
 
     /// Said before a DELETE, where DELETE is not what the word says.
-    pub fn delete_warning(self) -> Option<&'static str> {
+    pub(crate) fn delete_warning(self) -> Option<&'static str> {
         match self {
             Dialect::Slack => Some(
                 "on Slack, DELETE /Users deactivates the user (it stays, with active: false); \
@@ -154,7 +154,7 @@ impl Dialect {
     }
 
     /// ETags the service is known not to give, whatever it announces.
-    pub fn etags(self) -> Option<bool> {
+    pub(crate) fn etags(self) -> Option<bool> {
         (self == Dialect::Google).then_some(false)
     }
 }

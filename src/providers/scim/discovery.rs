@@ -16,14 +16,14 @@ const CACHE_SECS: i64 = 24 * 3600;
 
 /// The parts of a ServiceProviderConfig roster acts on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServiceConfig {
-    pub patch: bool,
-    pub etag: bool,
-    pub filter: bool,
-    pub index: bool,
-    pub cursor: bool,
-    pub cursor_by_default: bool,
-    pub max_page_size: Option<u32>,
+pub(crate) struct ServiceConfig {
+    pub(crate) patch: bool,
+    pub(crate) etag: bool,
+    pub(crate) filter: bool,
+    pub(crate) index: bool,
+    pub(crate) cursor: bool,
+    pub(crate) cursor_by_default: bool,
+    pub(crate) max_page_size: Option<u32>,
 }
 
 impl Default for ServiceConfig {
@@ -44,7 +44,7 @@ impl Default for ServiceConfig {
 
 impl ServiceConfig {
     /// Read a ServiceProviderConfig; what it leaves out keeps the default.
-    pub fn from_json(map: &Map<String, Value>) -> ServiceConfig {
+    pub(crate) fn from_json(map: &Map<String, Value>) -> ServiceConfig {
         let d = ServiceConfig::default();
         let supported = |name: &str, default: bool| {
             get_ci(map, name)
@@ -83,7 +83,7 @@ impl ServiceConfig {
     }
 
     /// The paging this service announces.
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         if self.cursor_by_default || (self.cursor && !self.index) {
             Mode::Cursor
         } else {
@@ -103,21 +103,21 @@ fn as_bool(v: &Value) -> Option<bool> {
 
 /// What the cache file holds for one profile.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Cached {
-    pub fetched_at: i64,
-    pub config: Option<ServiceConfig>,
+pub(crate) struct Cached {
+    pub(crate) fetched_at: i64,
+    pub(crate) config: Option<ServiceConfig>,
     /// The index into `filter::EMAIL_FORMS` that the service took last.
-    pub email_form: Option<usize>,
+    pub(crate) email_form: Option<usize>,
 }
 
 /// One profile's discovery cache: `<cache dir>/scim/<hash of profile and base URL>.json`.
 #[derive(Debug, Clone)]
-pub struct DiscoveryCache {
+pub(crate) struct DiscoveryCache {
     path: Option<PathBuf>,
 }
 
 impl DiscoveryCache {
-    pub fn for_profile(profile: &str, base_url: &str) -> DiscoveryCache {
+    pub(crate) fn for_profile(profile: &str, base_url: &str) -> DiscoveryCache {
         let mut h = Sha256::new();
         for part in ["roster-scim-discovery-v1", profile, base_url] {
             h.update((part.len() as u64).to_le_bytes());
@@ -135,7 +135,7 @@ impl DiscoveryCache {
     }
 
     /// The cached entry, if younger than a day.
-    pub fn load(&self) -> Cached {
+    pub(crate) fn load(&self) -> Cached {
         let Some(path) = &self.path else {
             return Cached::default();
         };
@@ -149,7 +149,7 @@ impl DiscoveryCache {
     }
 
     /// Best effort: a cache that cannot be written costs one request next time.
-    pub fn store(&self, cached: &Cached) {
+    pub(crate) fn store(&self, cached: &Cached) {
         let Some(path) = &self.path else { return };
         let Ok(text) = serde_json::to_string(cached) else {
             return;
@@ -168,6 +168,6 @@ fn fresh(fetched_at: i64) -> bool {
     (0..CACHE_SECS).contains(&age)
 }
 
-pub fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }

@@ -19,13 +19,13 @@ pub(super) const ERRORS: ErrorDialect = ErrorDialect {
 
 /// What a SCIM error body says beyond its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ScimSaid {
-    pub scim_type: Option<String>,
+pub(crate) struct ScimSaid {
+    pub(crate) scim_type: Option<String>,
     /// `status`, a string or a number in the wild.
-    pub status: Option<u16>,
+    pub(crate) status: Option<u16>,
 }
 
-pub fn read_scim(body: &[u8]) -> ScimSaid {
+pub(crate) fn read_scim(body: &[u8]) -> ScimSaid {
     let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
         return ScimSaid::default();
     };
@@ -42,23 +42,23 @@ pub fn read_scim(body: &[u8]) -> ScimSaid {
 }
 
 /// The scimType of an error answer, if it has one.
-pub fn scim_type(resp: &Response) -> Option<String> {
+pub(crate) fn scim_type(resp: &Response) -> Option<String> {
     read_scim(&resp.body).scim_type
 }
 
 /// True for `400 invalidFilter`: the server does not take this filter form.
-pub fn is_invalid_filter(resp: &Response) -> bool {
+pub(crate) fn is_invalid_filter(resp: &Response) -> bool {
     resp.status == 400 && scim_type(resp).is_some_and(|t| t.eq_ignore_ascii_case("invalidFilter"))
 }
 
 /// True for `400 tooMany`: the query matches more than the server will answer.
-pub fn is_too_many(resp: &Response) -> bool {
+pub(crate) fn is_too_many(resp: &Response) -> bool {
     resp.status == 400 && scim_type(resp).is_some_and(|t| t.eq_ignore_ascii_case("tooMany"))
 }
 
 /// Status and body -> the typed error. `uniqueness` is a duplicate (exit 6) whatever status
 /// carries it; the other scimTypes keep the service's detail and name the type.
-pub fn decode_error(resp: &Response) -> ProviderError {
+pub(crate) fn decode_error(resp: &Response) -> ProviderError {
     let said = read_scim(&resp.body);
     let err = decode::decode(resp, &ERRORS);
     let Some(kind) = said.scim_type else {
@@ -88,7 +88,7 @@ pub fn decode_error(resp: &Response) -> ProviderError {
 }
 
 /// A 412 after the one retry: somebody else keeps changing the resource.
-pub fn precondition_failed(what: &str) -> ProviderError {
+pub(crate) fn precondition_failed(what: &str) -> ProviderError {
     ProviderError::Http {
         status: 412,
         message: format!(

@@ -4,10 +4,10 @@
 /// The ways to ask for a user by email, tried in order until the server takes one: the value
 /// path of RFC 7644, the dotted sub-attribute many servers want instead, and `userName` for
 /// services that cannot filter on emails at all.
-pub const EMAIL_FORMS: usize = 3;
+pub(crate) const EMAIL_FORMS: usize = 3;
 
 /// Form `form` (0 to `EMAIL_FORMS - 1`) of the filter for `email`.
-pub fn email_filter(form: usize, email: &str) -> String {
+pub(crate) fn email_filter(form: usize, email: &str) -> String {
     let value = quoted(email);
     match form {
         0 => format!("emails[value eq {value}]"),
@@ -17,11 +17,11 @@ pub fn email_filter(form: usize, email: &str) -> String {
 }
 
 /// `active eq true` or `active eq false`.
-pub fn active_filter(active: bool) -> String {
+pub(crate) fn active_filter(active: bool) -> String {
     format!("active eq {active}")
 }
 
 /// A filter string literal: JSON string rules (RFC 7644 §3.4.2.2 takes JSON values).
-pub fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     serde_json::Value::String(value.to_string()).to_string()
 }

@@ -8,11 +8,14 @@ use super::users::group_path;
 use super::wire::{get_ci, id_of};
 use crate::providers::ProviderError;
 
-pub const GROUP_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
+pub(crate) const GROUP_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
 impl Client {
     /// The group resource with this id.
-    pub async fn group_resource(&self, id: &str) -> Result<Map<String, Value>, ProviderError> {
+    pub(crate) async fn group_resource(
+        &self,
+        id: &str,
+    ) -> Result<Map<String, Value>, ProviderError> {
         let resp = self
             .send(self.request(Method::GET, &group_path(id)))
             .await?;
@@ -23,7 +26,7 @@ impl Client {
     /// The user resources of a group's members: each member read by id where the group lists
     /// them, else (a service that leaves `members` out, as AWS does) every user whose `groups`
     /// names the group.
-    pub async fn member_resources(
+    pub(crate) async fn member_resources(
         &self,
         group: &str,
     ) -> Result<Vec<Map<String, Value>>, ProviderError> {
@@ -72,7 +75,10 @@ impl Client {
     }
 
     /// `POST /Groups` with a display name; SCIM groups have no description.
-    pub async fn create_group(&self, name: &str) -> Result<Map<String, Value>, ProviderError> {
+    pub(crate) async fn create_group(
+        &self,
+        name: &str,
+    ) -> Result<Map<String, Value>, ProviderError> {
         let body = json!({"schemas": [GROUP_SCHEMA], "displayName": name});
         let resp = self
             .send(self.with_body(Method::POST, "/Groups", body))
@@ -85,7 +91,7 @@ impl Client {
         Ok(created)
     }
 
-    pub async fn delete_group(&self, id: &str) -> Result<(), ProviderError> {
+    pub(crate) async fn delete_group(&self, id: &str) -> Result<(), ProviderError> {
         let resp = self
             .send(self.request(Method::DELETE, &group_path(id)))
             .await?;

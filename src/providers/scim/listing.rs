@@ -19,15 +19,15 @@ use crate::providers::{Page, ProviderError};
 const NARROWINGS: u32 = 3;
 
 /// One page of resources as the service sent them.
-pub struct RawPage {
-    pub items: Vec<Map<String, Value>>,
-    pub total: Option<u64>,
-    pub next: Option<Position>,
+pub(crate) struct RawPage {
+    pub(crate) items: Vec<Map<String, Value>>,
+    pub(crate) total: Option<u64>,
+    pub(crate) next: Option<Position>,
 }
 
 impl Client {
     /// One page of `path` (`/Users`, `/Groups`), from `start` (the first page when `None`).
-    pub async fn list_page(
+    pub(crate) async fn list_page(
         &self,
         path: &str,
         filter: Option<&str>,
@@ -106,7 +106,7 @@ impl Client {
 
     /// One page of users. Status is filtered by the service where it takes `active eq`, else
     /// left to the caller; a service that refuses the filter is asked again without it.
-    pub async fn list_users(
+    pub(crate) async fn list_users(
         &self,
         query: &UserQuery,
         start: Option<Position>,

@@ -3,7 +3,7 @@
 
 /// How a listing pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// `startIndex` and `count`.
     Index,
     /// `cursor` and `count`, following `nextCursor`.
@@ -13,7 +13,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn from_name(name: &str) -> Option<Mode> {
+    pub(crate) fn from_name(name: &str) -> Option<Mode> {
         match name.trim().to_ascii_lowercase().as_str() {
             "index" => Some(Mode::Index),
             "cursor" => Some(Mode::Cursor),
@@ -24,7 +24,7 @@ impl Mode {
 
 /// Where a page starts, as carried in `Page::next` between calls.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Position {
+pub(crate) enum Position {
     /// 1-based `startIndex`.
     Index(u64),
     /// An opaque `nextCursor`; empty for the first page.
@@ -32,14 +32,14 @@ pub enum Position {
 }
 
 impl Position {
-    pub fn encode(&self) -> String {
+    pub(crate) fn encode(&self) -> String {
         match self {
             Position::Index(i) => format!("index:{i}"),
             Position::Cursor(c) => format!("cursor:{c}"),
         }
     }
 
-    pub fn decode(text: &str) -> Option<Position> {
+    pub(crate) fn decode(text: &str) -> Option<Position> {
         if let Some(i) = text.strip_prefix("index:") {
             return i.parse().ok().filter(|i| *i >= 1).map(Position::Index);
         }
@@ -51,7 +51,7 @@ impl Position {
 /// The start of the page after one that began at `start` and held `got` resources, or `None`
 /// when the listing is done: an empty page ends it, and so does reaching `total`. A page
 /// shorter than asked does not: servers cap `count` as they like (RFC 7644 §3.4.2.4).
-pub fn next_index(start: u64, got: usize, total: Option<u64>) -> Option<u64> {
+pub(crate) fn next_index(start: u64, got: usize, total: Option<u64>) -> Option<u64> {
     if got == 0 {
         return None;
     }
@@ -63,12 +63,12 @@ pub fn next_index(start: u64, got: usize, total: Option<u64>) -> Option<u64> {
 }
 
 /// The `startIndex` (1-based) of the page after the first `offset` resources.
-pub fn start_after(offset: u64) -> u64 {
+pub(crate) fn start_after(offset: u64) -> u64 {
     offset.saturating_add(1)
 }
 
 /// The next cursor, if the answer gave one and the page was not empty.
-pub fn next_cursor(next: Option<&str>, got: usize) -> Option<String> {
+pub(crate) fn next_cursor(next: Option<&str>, got: usize) -> Option<String> {
     next.map(str::trim)
         .filter(|c| !c.is_empty() && got > 0)
         .map(str::to_string)

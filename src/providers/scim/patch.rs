@@ -10,11 +10,11 @@ use super::wire::{set_path, PATCH_OP};
 use crate::model::UserPatch;
 
 /// One attribute change: `path` set to `value`, or removed when `value` is null.
-pub type Change = (String, Value);
+pub(crate) type Change = (String, Value);
 
 /// The attribute changes of a user patch, in a stable order. Memberships are not among them:
 /// they change on the group.
-pub fn user_changes(patch: &UserPatch) -> Vec<Change> {
+pub(crate) fn user_changes(patch: &UserPatch) -> Vec<Change> {
     let mut out = Vec::new();
     let text = |v: &Option<String>| v.as_ref().map(|s| json!(s));
     for (path, value) in [
@@ -38,7 +38,7 @@ pub fn user_changes(patch: &UserPatch) -> Vec<Change> {
 }
 
 /// The PatchOp of `changes`: `replace` with a path, `remove` for a null.
-pub fn patch_body(changes: &[Change]) -> Value {
+pub(crate) fn patch_body(changes: &[Change]) -> Value {
     let ops: Vec<Value> = changes
         .iter()
         .map(|(path, value)| {
@@ -53,7 +53,7 @@ pub fn patch_body(changes: &[Change]) -> Value {
 }
 
 /// `changes` applied to a resource read back, for a PUT that keeps every other attribute.
-pub fn apply(resource: &mut Map<String, Value>, changes: &[Change]) {
+pub(crate) fn apply(resource: &mut Map<String, Value>, changes: &[Change]) {
     for (path, value) in changes {
         set_path(resource, path, value.clone());
     }
@@ -61,7 +61,11 @@ pub fn apply(resource: &mut Map<String, Value>, changes: &[Change]) {
 
 /// PATCH bodies for a group's member changes: adds as one `add` of `members` values, each
 /// removal by the path `members[value eq "id"]`, split so no request passes `limits`.
-pub fn member_patches(adds: &[String], removes: &[String], limits: MemberLimits) -> Vec<Value> {
+pub(crate) fn member_patches(
+    adds: &[String],
+    removes: &[String],
+    limits: MemberLimits,
+) -> Vec<Value> {
     let cap = |own: Option<usize>| {
         own.into_iter()
             .chain(limits.changes)

@@ -14,11 +14,11 @@ use crate::providers::ProviderError;
 
 /// `/Users/{id}` with the id percent-encoded: an id typed by a person must not reach another
 /// path.
-pub fn user_path(id: &str) -> String {
+pub(crate) fn user_path(id: &str) -> String {
     format!("/Users/{}", segment(id))
 }
 
-pub fn group_path(id: &str) -> String {
+pub(crate) fn group_path(id: &str) -> String {
     format!("/Groups/{}", segment(id))
 }
 
@@ -36,7 +36,7 @@ fn segment(id: &str) -> String {
 }
 
 /// What a SCIM user cannot be given, refused before anything is sent.
-pub fn validate(user: &NewUser) -> Result<(), ProviderError> {
+pub(crate) fn validate(user: &NewUser) -> Result<(), ProviderError> {
     refuse(&[
         ("--description", user.description.is_some()),
         ("--expires", user.expires.is_some()),
@@ -45,7 +45,7 @@ pub fn validate(user: &NewUser) -> Result<(), ProviderError> {
     user.extra.keys().try_for_each(|k| check_path(k))
 }
 
-pub fn check_patch(patch: &UserPatch) -> Result<(), ProviderError> {
+pub(crate) fn check_patch(patch: &UserPatch) -> Result<(), ProviderError> {
     refuse(&[
         ("--description", patch.description.is_some()),
         ("--expires", patch.expires.is_some()),
@@ -84,7 +84,10 @@ fn check_path(path: &str) -> Result<(), ProviderError> {
 }
 
 /// Run every step even under `--dry-run`, so all planned writes are shown.
-pub fn dry_run_tolerant(r: Result<(), ProviderError>, dry: &mut bool) -> Result<(), ProviderError> {
+pub(crate) fn dry_run_tolerant(
+    r: Result<(), ProviderError>,
+    dry: &mut bool,
+) -> Result<(), ProviderError> {
     match r {
         Err(ProviderError::DryRun) => {
             *dry = true;
@@ -96,7 +99,10 @@ pub fn dry_run_tolerant(r: Result<(), ProviderError>, dry: &mut bool) -> Result<
 
 impl Client {
     /// The user resource with this id, as the service sends it.
-    pub async fn user_resource(&self, id: &str) -> Result<Map<String, Value>, ProviderError> {
+    pub(crate) async fn user_resource(
+        &self,
+        id: &str,
+    ) -> Result<Map<String, Value>, ProviderError> {
         if id.trim().is_empty() {
             return Err(ProviderError::not_found("no user with an empty id"));
         }
@@ -108,7 +114,7 @@ impl Client {
     /// The groups listing `user` as a member, for services whose users do not show their
     /// read-only `groups` attribute (RFC 7643 §4.1.2 lets a service leave it out): each member
     /// filter form in turn, `invalidFilter` moving on. `None` when no form is taken.
-    pub async fn groups_of(
+    pub(crate) async fn groups_of(
         &self,
         user: &str,
     ) -> Result<Option<Vec<Map<String, Value>>>, ProviderError> {
@@ -137,7 +143,7 @@ impl Client {
 
     /// The user with `email`: each filter form in turn from the one that worked last, a 400
     /// `invalidFilter` moving on to the next. The working form is remembered.
-    pub async fn find_by_email(
+    pub(crate) async fn find_by_email(
         &self,
         email: &str,
     ) -> Result<Option<Map<String, Value>>, ProviderError> {
@@ -170,7 +176,7 @@ impl Client {
     /// Change attributes of a user: PATCH where the service supports it, with `If-Match` where
     /// it gives ETags; else GET + PUT keeping every other attribute. A 412 re-reads and tries
     /// once more. Returns the resource the service answered with, if it sent one.
-    pub async fn patch_user(
+    pub(crate) async fn patch_user(
         &self,
         id: &str,
         changes: &[Change],
@@ -215,7 +221,7 @@ impl Client {
     /// requests as the dialect's limits need. `If-Match` is not sent: an add or a removal of
     /// one member loses nobody else's change. Removing a member already gone (`noTarget`) is
     /// done already.
-    pub async fn change_members(
+    pub(crate) async fn change_members(
         &self,
         group: &str,
         adds: &[String],

@@ -6,9 +6,9 @@ use serde_json::{json, Map, Value};
 use crate::model::{rfc3339, Group, GroupKind, NewUser, Ref, Status, User};
 use crate::providers::ProviderError;
 
-pub const USER_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
-pub const PATCH_OP: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-pub const MEDIA_TYPE: &str = "application/scim+json";
+pub(crate) const USER_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
+pub(crate) const PATCH_OP: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+pub(crate) const MEDIA_TYPE: &str = "application/scim+json";
 
 /// The attributes a user's model fields come from; the rest go to `extra` as the server named
 /// them.
@@ -25,7 +25,7 @@ const MAPPED: &[&str] = &[
 ];
 
 /// `map[name]`, the name compared case-insensitively (RFC 7643 §2.1).
-pub fn get_ci<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+pub(crate) fn get_ci<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     map.get(name).or_else(|| {
         map.iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -38,7 +38,7 @@ fn str_ci<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
 }
 
 /// A resource's `id`, a string in the RFC and sometimes a number in the wild.
-pub fn id_of(map: &Map<String, Value>) -> Option<String> {
+pub(crate) fn id_of(map: &Map<String, Value>) -> Option<String> {
     match get_ci(map, "id")? {
         Value::String(s) if !s.is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -47,7 +47,7 @@ pub fn id_of(map: &Map<String, Value>) -> Option<String> {
 }
 
 /// `meta.version`, the resource's ETag.
-pub fn version_of(map: &Map<String, Value>) -> Option<String> {
+pub(crate) fn version_of(map: &Map<String, Value>) -> Option<String> {
     get_ci(map, "meta")
         .and_then(Value::as_object)
         .and_then(|m| str_ci(m, "version"))
@@ -55,7 +55,7 @@ pub fn version_of(map: &Map<String, Value>) -> Option<String> {
 }
 
 /// The email a user is known by: the primary one, else the first work one, else the first.
-pub fn email_of(map: &Map<String, Value>) -> Option<String> {
+pub(crate) fn email_of(map: &Map<String, Value>) -> Option<String> {
     let emails: Vec<&Map<String, Value>> = get_ci(map, "emails")
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_object).collect())
@@ -72,7 +72,7 @@ pub fn email_of(map: &Map<String, Value>) -> Option<String> {
 }
 
 /// True when the user has `email` among its emails, or as its userName (any case).
-pub fn has_email(map: &Map<String, Value>, email: &str) -> bool {
+pub(crate) fn has_email(map: &Map<String, Value>, email: &str) -> bool {
     let in_emails = get_ci(map, "emails")
         .and_then(Value::as_array)
         .into_iter()
@@ -84,7 +84,7 @@ pub fn has_email(map: &Map<String, Value>, email: &str) -> bool {
 }
 
 /// A SCIM user -> the model user.
-pub fn to_user(profile: &str, map: Map<String, Value>) -> Result<User, ProviderError> {
+pub(crate) fn to_user(profile: &str, map: Map<String, Value>) -> Result<User, ProviderError> {
     let id = id_of(&map).ok_or_else(|| ProviderError::protocol("a user without an id"))?;
     let mut u = User::blank(profile, "scim", id);
     let name = get_ci(&map, "name").and_then(Value::as_object);
@@ -132,7 +132,7 @@ pub fn to_user(profile: &str, map: Map<String, Value>) -> Result<User, ProviderE
 }
 
 /// A SCIM group -> the model group; its description says how many members it shows.
-pub fn to_group(profile: &str, map: &Map<String, Value>) -> Option<Group> {
+pub(crate) fn to_group(profile: &str, map: &Map<String, Value>) -> Option<Group> {
     let id = id_of(map)?;
     let members = get_ci(map, "members")
         .and_then(Value::as_array)
@@ -148,7 +148,7 @@ pub fn to_group(profile: &str, map: &Map<String, Value>) -> Option<Group> {
 }
 
 /// A group as a user's membership.
-pub fn group_ref(map: &Map<String, Value>) -> Option<Ref> {
+pub(crate) fn group_ref(map: &Map<String, Value>) -> Option<Ref> {
     Some(Ref {
         id: id_of(map)?,
         name: str_ci(map, "displayName").map(str::to_string),
@@ -157,13 +157,13 @@ pub fn group_ref(map: &Map<String, Value>) -> Option<Ref> {
 
 /// The resources of a ListResponse (`Resources`, or `resources` as some services spell it),
 /// `totalResults` and `nextCursor`.
-pub struct ListAnswer {
-    pub resources: Vec<Map<String, Value>>,
-    pub total: Option<u64>,
-    pub next_cursor: Option<String>,
+pub(crate) struct ListAnswer {
+    pub(crate) resources: Vec<Map<String, Value>>,
+    pub(crate) total: Option<u64>,
+    pub(crate) next_cursor: Option<String>,
 }
 
-pub fn list_answer(body: Value) -> Result<ListAnswer, ProviderError> {
+pub(crate) fn list_answer(body: Value) -> Result<ListAnswer, ProviderError> {
     let Value::Object(map) = body else {
         return Err(ProviderError::protocol(
             "a list answer that is not an object",
@@ -189,7 +189,7 @@ pub fn list_answer(body: Value) -> Result<ListAnswer, ProviderError> {
 
 /// Set `path` (`a`, `a.b`, or `urn:...:Resource:a.b`) to `value` in a resource body; `null`
 /// removes it.
-pub fn set_path(body: &mut Map<String, Value>, path: &str, value: Value) {
+pub(crate) fn set_path(body: &mut Map<String, Value>, path: &str, value: Value) {
     let (target, rest) = match split_urn(path) {
         Some((urn, rest)) => {
             let ext = body
@@ -239,7 +239,7 @@ fn set_dotted(map: &mut Map<String, Value>, path: &str, value: Value) {
 }
 
 /// `urn:...:User:attr.sub` -> (`urn:...:User`, `attr.sub`). Attribute names hold no `:`.
-pub fn split_urn(path: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_urn(path: &str) -> Option<(&str, &str)> {
     if !path
         .get(..4)
         .is_some_and(|p| p.eq_ignore_ascii_case("urn:"))
@@ -261,7 +261,7 @@ fn extension_schemas(body: &Map<String, Value>) -> Vec<String> {
 
 /// The body of `POST /Users`: userName (the email unless given), names, displayName, one
 /// primary work email, active, and every `--set` path.
-pub fn new_user_body(user: &NewUser) -> Value {
+pub(crate) fn new_user_body(user: &NewUser) -> Value {
     let mut body = Map::new();
     let username = user.username.clone().unwrap_or_else(|| user.email.clone());
     body.insert("userName".into(), json!(username));
@@ -303,7 +303,7 @@ pub fn new_user_body(user: &NewUser) -> Value {
 
 /// A resource read back, made fit to PUT: server-owned `meta` dropped, `schemas` listing every
 /// extension it carries.
-pub fn for_put(mut map: Map<String, Value>) -> Map<String, Value> {
+pub(crate) fn for_put(mut map: Map<String, Value>) -> Map<String, Value> {
     map.retain(|k, _| !k.eq_ignore_ascii_case("meta"));
     let mut schemas: Vec<String> = get_ci(&map, "schemas")
         .and_then(Value::as_array)

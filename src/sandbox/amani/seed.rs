@@ -10,7 +10,7 @@ pub const VIEWER_PASSWORD: &str = "roster-sandbox-amani-viewer";
 impl State {
     /// Groups Admin (1), Operator (2) and Viewer (3); the test admin, an operator, a viewer who
     /// can sign in with [`VIEWER_PASSWORD`], and a blocked (inactive) operator.
-    pub fn seed() -> State {
+    pub(crate) fn seed() -> State {
         let perms = |names: &[&str]| names.iter().map(|p| p.to_string()).collect();
         let groups = vec![
             Group {

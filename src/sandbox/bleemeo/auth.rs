@@ -29,10 +29,10 @@ const MAX_GRANTS: usize = 100;
 
 /// Who a valid bearer token belongs to.
 pub(super) struct Caller {
-    pub email: String,
+    pub(crate) email: String,
     /// The caller's own membership id.
-    pub user_id: String,
-    pub is_admin: bool,
+    pub(crate) user_id: String,
+    pub(crate) is_admin: bool,
 }
 
 /// `POST /o/token/`, form-encoded, as django-oauth-toolkit answers it.

@@ -9,12 +9,12 @@ use super::{
 use crate::sandbox::{BLEEMEO_TEST_ACCOUNT, BLEEMEO_TEST_PASSWORD, BLEEMEO_TEST_USERNAME};
 
 /// The membership id of the test login.
-pub const ADMIN_ID: &str = "3f1c9a52-0b6e-4d8a-9c21-5e7f0a4b8d11";
+pub(crate) const ADMIN_ID: &str = "3f1c9a52-0b6e-4d8a-9c21-5e7f0a4b8d11";
 
 impl State {
     /// The "Acme Monitoring" account: the test login (admin), Ada (manager), Grace (a plain
     /// user in Europe/Paris) and Margaret, invited and not yet activated.
-    pub fn seed() -> State {
+    pub(crate) fn seed() -> State {
         let at = |day: u32, hour: u32| {
             Utc.with_ymd_and_hms(2024, 2, day, hour, 0, 0)
                 .single()

@@ -22,24 +22,24 @@ const HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 
 /// What a token says. Kinde's machine-to-machine claims plus Cradl's two `external_*` ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Claims {
+pub(crate) struct Claims {
     /// The token endpoint that issued it.
-    pub iss: String,
+    pub(crate) iss: String,
     /// The API it is for: the audience asked for.
-    pub aud: Vec<String>,
+    pub(crate) aud: Vec<String>,
     /// The OAuth2 client it was issued to.
-    pub azp: String,
-    pub gty: Vec<String>,
-    pub iat: i64,
-    pub exp: i64,
-    pub jti: String,
-    pub scope: String,
-    pub external_app_client_id: String,
-    pub external_organization_id: String,
+    pub(crate) azp: String,
+    pub(crate) gty: Vec<String>,
+    pub(crate) iat: i64,
+    pub(crate) exp: i64,
+    pub(crate) jti: String,
+    pub(crate) scope: String,
+    pub(crate) external_app_client_id: String,
+    pub(crate) external_organization_id: String,
 }
 
 /// `header.payload.signature`, each part base64url without padding (RFC 7515).
-pub fn sign(claims: &Claims, key: &[u8]) -> String {
+pub(crate) fn sign(claims: &Claims, key: &[u8]) -> String {
     // Serializing a struct of strings and numbers cannot fail.
     let payload = serde_json::to_vec(claims).unwrap_or_default();
     let input = format!(
@@ -53,7 +53,7 @@ pub fn sign(claims: &Claims, key: &[u8]) -> String {
 
 /// Why a token is refused. API Gateway answers every one of them 403 `Forbidden`.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Not three base64url parts, not JSON, or not HS256.
     Malformed,
     BadSignature,
@@ -61,7 +61,7 @@ pub enum Refusal {
 }
 
 /// The claims of a token signed with `key` and not expired at `now` (Unix seconds).
-pub fn verify(token: &str, key: &[u8], now: i64) -> Result<Claims, Refusal> {
+pub(crate) fn verify(token: &str, key: &[u8], now: i64) -> Result<Claims, Refusal> {
     let mut parts = token.split('.');
     let (Some(header), Some(payload), Some(signature), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())

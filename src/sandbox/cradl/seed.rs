@@ -12,7 +12,7 @@ impl State {
     /// (invite pending), Alan (legacy `las:` ids) and a scanner robot whose profile has a null
     /// email; tokens live 5 minutes; at most 20 users; 1000 API requests per 10 seconds per
     /// client; no monthly cap.
-    pub fn seed() -> State {
+    pub(crate) fn seed() -> State {
         let at = |day: u32| {
             Utc.with_ymd_and_hms(2024, 3, day, 9, 30, 0)
                 .single()

@@ -19,8 +19,8 @@ use super::jwt::{self, Claims};
 use crate::sandbox::{ApiRequest, VendorCtx, CRADL_TEST_CLIENT_ID, CRADL_TEST_CLIENT_SECRET};
 
 /// The Cradl app client and organization the test client's tokens name.
-pub const APP_CLIENT_ID: &str = "cradl:app-client:5a4d0b0c0ffee0000000000000000001";
-pub const ORGANIZATION_ID: &str = "cradl:organization:5a4d0b0c0ffee0000000000000000001";
+pub(crate) const APP_CLIENT_ID: &str = "cradl:app-client:5a4d0b0c0ffee0000000000000000001";
+pub(crate) const ORGANIZATION_ID: &str = "cradl:organization:5a4d0b0c0ffee0000000000000000001";
 
 pub(super) fn issue(ctx: &VendorCtx<'_>, req: &ApiRequest) -> Response {
     if req.method != Method::POST {

@@ -7,7 +7,7 @@ use super::{Company, Group, InvitationStatus, Role, State, User, KEY_OWNER_ID};
 impl State {
     /// The Acme Sandbox company: roles Admin and Member, groups Engineering, Sales and Support,
     /// the key's owner `admin` (id 1) and four demo users, one of them inactive.
-    pub fn seed() -> State {
+    pub(crate) fn seed() -> State {
         let at = |day: u32, hour: u32| {
             Utc.with_ymd_and_hms(2024, 1, day, hour, 0, 0)
                 .single()

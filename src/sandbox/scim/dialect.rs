@@ -20,14 +20,14 @@ pub enum Dialect {
 /// How a list pages (RFC 7644 §3.4.2.4, RFC 9865).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Paging {
-    pub index: bool,
-    pub cursor: bool,
+    pub(crate) index: bool,
+    pub(crate) cursor: bool,
     /// `defaultPaginationMethod`: cursor when the request names neither.
-    pub cursor_by_default: bool,
-    pub default_page_size: usize,
-    pub max_page_size: usize,
+    pub(crate) cursor_by_default: bool,
+    pub(crate) default_page_size: usize,
+    pub(crate) max_page_size: usize,
     /// Cursor pages carry `totalResults` (RFC 9865 §2 lets a server leave it out).
-    pub total_in_cursor_pages: bool,
+    pub(crate) total_in_cursor_pages: bool,
 }
 
 /// What a successful PATCH (or DELETE) answers.
@@ -45,7 +45,7 @@ impl Dialect {
     pub const NAMES: &'static [&'static str] =
         &["rfc", "entra", "aws", "google", "slack", "github"];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Dialect::Rfc => "rfc",
             Dialect::Entra => "entra",
@@ -227,10 +227,10 @@ impl Dialect {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct MemberLimits {
-    pub adds: Option<usize>,
-    pub removes: Option<usize>,
+    pub(crate) adds: Option<usize>,
+    pub(crate) removes: Option<usize>,
     /// Adds and removes together.
-    pub changes: Option<usize>,
+    pub(crate) changes: Option<usize>,
 }
 
 fn walk(filter: &Filter, rule: &dyn Fn(&Filter) -> Result<(), String>) -> Result<(), String> {

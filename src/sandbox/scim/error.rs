@@ -11,9 +11,9 @@ pub(crate) const SCIM_JSON: &str = "application/scim+json";
 /// detail that says what to change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ScimError {
-    pub status: StatusCode,
-    pub scim_type: Option<&'static str>,
-    pub detail: String,
+    pub(crate) status: StatusCode,
+    pub(crate) scim_type: Option<&'static str>,
+    pub(crate) detail: String,
 }
 
 pub(crate) type ScimResult<T> = Result<T, ScimError>;

@@ -16,9 +16,9 @@ const MAX_DEPTH: usize = 32;
 /// An attribute path: `[URI ":"] ATTRNAME *1subAttr` (RFC 7644 §3.10).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct AttrPath {
-    pub urn: Option<String>,
-    pub name: String,
-    pub sub: Option<String>,
+    pub(crate) urn: Option<String>,
+    pub(crate) name: String,
+    pub(crate) sub: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,14 +21,14 @@ const MAX_CURSORS: usize = 10_000;
 /// A query's parameters, from the URL (GET) or a SearchRequest body (POST `/.search`).
 #[derive(Debug, Default)]
 pub(crate) struct Query {
-    pub filter: Option<String>,
-    pub sort_by: Option<String>,
-    pub sort_order: Option<String>,
-    pub start_index: Option<String>,
-    pub count: Option<String>,
-    pub cursor: Option<String>,
-    pub attributes: Option<String>,
-    pub excluded_attributes: Option<String>,
+    pub(crate) filter: Option<String>,
+    pub(crate) sort_by: Option<String>,
+    pub(crate) sort_order: Option<String>,
+    pub(crate) start_index: Option<String>,
+    pub(crate) count: Option<String>,
+    pub(crate) cursor: Option<String>,
+    pub(crate) attributes: Option<String>,
+    pub(crate) excluded_attributes: Option<String>,
 }
 
 impl Query {
@@ -115,6 +115,7 @@ impl Cursors {
         Ok(entry.offset)
     }
 
+    #[cfg(test)]
     pub(crate) fn expire_all(&mut self) {
         for entry in self.entries.values_mut() {
             entry.expired = true;

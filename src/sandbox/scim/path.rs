@@ -18,19 +18,19 @@ pub(crate) enum Target {
 #[derive(Debug)]
 pub(crate) struct AttrTarget {
     /// The extension holding the attribute (its key), or `None` for the resource itself.
-    pub extension: Option<String>,
+    pub(crate) extension: Option<String>,
     /// The attribute's key: its schema spelling, or as given in an unknown extension.
-    pub name: String,
+    pub(crate) name: String,
     /// `None` inside an extension the server has no schema for.
-    pub attr: Option<&'static Attr>,
-    pub filter: Option<Filter>,
-    pub sub: Option<Sub>,
+    pub(crate) attr: Option<&'static Attr>,
+    pub(crate) filter: Option<Filter>,
+    pub(crate) sub: Option<Sub>,
 }
 
 #[derive(Debug)]
 pub(crate) struct Sub {
-    pub name: String,
-    pub attr: Option<&'static Attr>,
+    pub(crate) name: String,
+    pub(crate) attr: Option<&'static Attr>,
 }
 
 impl AttrTarget {

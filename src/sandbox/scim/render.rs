@@ -11,7 +11,7 @@ use super::state::{Resource, State};
 
 /// Where the answers' links point: `http://<host>/scim/v2`.
 pub(crate) struct Links {
-    pub root: String,
+    pub(crate) root: String,
 }
 
 impl Links {

@@ -17,12 +17,12 @@ use crate::sandbox::{ApiRequest, VendorCtx};
 
 /// What every handler needs to know about the request it answers.
 pub(crate) struct Call<'a> {
-    pub ctx: &'a VendorCtx<'a>,
-    pub req: &'a ApiRequest,
-    pub links: Links,
-    pub dialect: Dialect,
+    pub(crate) ctx: &'a VendorCtx<'a>,
+    pub(crate) req: &'a ApiRequest,
+    pub(crate) links: Links,
+    pub(crate) dialect: Dialect,
     /// The media type answers carry (RFC 7644 §3.8).
-    pub media: &'static str,
+    pub(crate) media: &'static str,
 }
 
 impl Call<'_> {

@@ -54,18 +54,18 @@ pub(crate) enum Returned {
 /// One attribute definition (RFC 7643 §7). Unset characteristics take the §2.2 defaults.
 #[derive(Debug)]
 pub(crate) struct Attr {
-    pub name: &'static str,
-    pub ty: Type,
-    pub multi: bool,
-    pub required: bool,
-    pub case_exact: bool,
-    pub mutability: Mutability,
-    pub returned: Returned,
+    pub(crate) name: &'static str,
+    pub(crate) ty: Type,
+    pub(crate) multi: bool,
+    pub(crate) required: bool,
+    pub(crate) case_exact: bool,
+    pub(crate) mutability: Mutability,
+    pub(crate) returned: Returned,
     /// `uniqueness: server`
-    pub unique: bool,
-    pub canonical: &'static [&'static str],
-    pub reference_types: &'static [&'static str],
-    pub sub: &'static [Attr],
+    pub(crate) unique: bool,
+    pub(crate) canonical: &'static [&'static str],
+    pub(crate) reference_types: &'static [&'static str],
+    pub(crate) sub: &'static [Attr],
 }
 
 const fn attr(name: &'static str, ty: Type) -> Attr {

@@ -9,16 +9,16 @@ use super::state::{Resource, State};
 
 /// Fixed ids, so that docs and tests can name seeded resources.
 pub const ADA_ID: &str = "2819c223-7f76-453a-919d-413861904646";
-pub const GRACE_ID: &str = "902c246b-6245-4190-8e05-00816be7344a";
-pub const ALAN_ID: &str = "c3a26dd3-27a0-4dec-a2ac-ce211e105f97";
-pub const KATHERINE_ID: &str = "d6a1b8a2-3f4e-4c5d-9e8f-7a6b5c4d3e2f";
-pub const EDSGER_ID: &str = "e0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d";
-pub const ENGINEERING_ID: &str = "e9e30dba-f08f-4109-8486-d5c6a331660a";
-pub const ADMINS_ID: &str = "fc348aa8-3835-40eb-a20b-c726e15c55b5";
-pub const EVERYONE_ID: &str = "a1b2c3d4-e5f6-4a7b-9c8d-0e1f2a3b4c5d";
+pub(crate) const GRACE_ID: &str = "902c246b-6245-4190-8e05-00816be7344a";
+pub(crate) const ALAN_ID: &str = "c3a26dd3-27a0-4dec-a2ac-ce211e105f97";
+pub(crate) const KATHERINE_ID: &str = "d6a1b8a2-3f4e-4c5d-9e8f-7a6b5c4d3e2f";
+pub(crate) const EDSGER_ID: &str = "e0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d";
+pub(crate) const ENGINEERING_ID: &str = "e9e30dba-f08f-4109-8486-d5c6a331660a";
+pub(crate) const ADMINS_ID: &str = "fc348aa8-3835-40eb-a20b-c726e15c55b5";
+pub(crate) const EVERYONE_ID: &str = "a1b2c3d4-e5f6-4a7b-9c8d-0e1f2a3b4c5d";
 
 impl State {
-    pub fn seed() -> State {
+    pub(crate) fn seed() -> State {
         let at = |day: u32| {
             Utc.with_ymd_and_hms(2024, 2, day, 9, 0, 0)
                 .single()

@@ -12,7 +12,7 @@ use super::schema::ResourceType;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct State {
     pub users: Vec<Resource>,
-    pub groups: Vec<Resource>,
+    pub(crate) groups: Vec<Resource>,
     /// Open cursors (RFC 9865); they live as long as the process, not in a state file.
     #[serde(skip)]
     pub(crate) cursors: Cursors,
@@ -27,13 +27,13 @@ pub struct State {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Resource {
     pub id: String,
-    pub created: DateTime<Utc>,
-    pub last_modified: DateTime<Utc>,
+    pub(crate) created: DateTime<Utc>,
+    pub(crate) last_modified: DateTime<Utc>,
     /// Bumped by every change; shown as the weak ETag `W/"<version>"` (RFC 7644 §3.14).
     pub version: u64,
     /// The attributes a client wrote, under their schema spelling: no `id`, `meta`, `schemas`
     /// or derived `groups`. Extensions sit under their URN, as on the wire.
-    pub attributes: Map<String, Value>,
+    pub(crate) attributes: Map<String, Value>,
 }
 
 impl Resource {
@@ -117,7 +117,8 @@ impl State {
     }
 
     /// Make every open cursor expired, as if `cursorTimeout` had passed (for tests).
-    pub fn expire_cursors(&mut self) {
+    #[cfg(test)]
+    pub(crate) fn expire_cursors(&mut self) {
         self.cursors.expire_all();
     }
 }

@@ -6,12 +6,12 @@ use crate::providers::ProviderKind;
 
 /// How a secret field is found, with the flags that say so.
 pub(super) struct SecretField {
-    pub field: &'static str,
-    pub label: &'static str,
-    pub env: Option<String>,
-    pub command: Option<String>,
-    pub env_flag: &'static str,
-    pub command_flag: &'static str,
+    pub(crate) field: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) env: Option<String>,
+    pub(crate) command: Option<String>,
+    pub(crate) env_flag: &'static str,
+    pub(crate) command_flag: &'static str,
 }
 
 pub(super) fn secret_fields(args: &Args) -> [SecretField; 3] {

@@ -17,7 +17,7 @@ impl Drop for Clear {
 
 /// Run `work` with `message` spinning on stderr, when the terminal shows progress (stderr is a
 /// terminal, no `--quiet`).
-pub async fn while_waiting<T>(
+pub(crate) async fn while_waiting<T>(
     terminal: &crate::terminal::Terminal,
     message: &str,
     work: impl Future<Output = T>,

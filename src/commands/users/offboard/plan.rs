@@ -9,7 +9,7 @@ use super::Offboarded;
 
 /// What offboarding will do in one profile, decided from a look-up before anything is sent.
 #[derive(Debug)]
-pub enum Step {
+pub(crate) enum Step {
     /// No account with that email.
     Absent,
     /// Inactive already, and not to be deleted: nothing to send.
@@ -24,14 +24,14 @@ pub enum Step {
 
 /// One profile's plan, and whether its account is the one the profile signs in as.
 #[derive(Debug)]
-pub struct Plan {
-    pub step: Step,
-    pub own_account: bool,
+pub(crate) struct Plan {
+    pub(crate) step: Step,
+    pub(crate) own_account: bool,
 }
 
 impl Step {
     /// How the confirmation names it: the action, and whether it can be undone.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Step::Absent => "no account".into(),
             Step::AlreadyInactive(_) => "already inactive: nothing to send".into(),
@@ -41,7 +41,7 @@ impl Step {
         }
     }
 
-    pub fn user(&self) -> Option<&User> {
+    pub(crate) fn user(&self) -> Option<&User> {
         match self {
             Step::AlreadyInactive(u) | Step::Deactivate(u) | Step::Delete(u) => Some(u),
             Step::Absent | Step::Failed { .. } => None,
@@ -49,7 +49,7 @@ impl Step {
     }
 
     /// A write will be sent for it.
-    pub fn sends(&self) -> bool {
+    pub(crate) fn sends(&self) -> bool {
         matches!(self, Step::Deactivate(_) | Step::Delete(_))
     }
 }
@@ -57,7 +57,7 @@ impl Step {
 /// Find the person in one profile and decide: an account already inactive is left alone
 /// (unless `delete` asks for deletion and the vendor allows it); else deactivate where the vendor can (unless `delete` asks for deletion
 /// and the vendor allows it), else delete.
-pub async fn look_up(target: &Target, email: &str, delete: bool, allow_self: bool) -> Plan {
+pub(crate) async fn look_up(target: &Target, email: &str, delete: bool, allow_self: bool) -> Plan {
     let failed = |id: Option<String>, e: ProviderError| Plan {
         step: Step::Failed {
             id,
@@ -103,7 +103,7 @@ pub async fn look_up(target: &Target, email: &str, delete: bool, allow_self: boo
 
 /// Carry out one profile's plan. Returns the result row, and a note when an answer was lost and
 /// a look-up settled it.
-pub async fn act(target: &Target, email: &str, step: Step) -> (Offboarded, Option<String>) {
+pub(crate) async fn act(target: &Target, email: &str, step: Step) -> (Offboarded, Option<String>) {
     let mut row = Offboarded {
         profile: target.profile.name.clone(),
         provider: target.profile.kind.name().to_string(),
