@@ -88,6 +88,15 @@ pub(crate) fn write_report(path: &Path, bytes: &[u8], replace: bool) -> std::io:
     Ok(())
 }
 
+/// Write `outcomes` as the report at `path` (`--report`), saying which file could not be written.
+pub(crate) fn save_report(path: &Path, outcomes: &[Outcome], replace: bool) -> Result<()> {
+    report_csv(outcomes)
+        .and_then(|bytes| write_report(path, &bytes, replace))
+        .map_err(|e| {
+            Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
+        })
+}
+
 /// The results as CSV: the report's content.
 pub(crate) fn report_csv(outcomes: &[Outcome]) -> std::io::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use super::input::{self, InputRow, Problem};
 use super::interrupt::Interrupts;
-use super::journal::{self, Journal, JournalLock};
+use super::journal::{self, JournalLock};
 use super::plan::{self, IfExists};
-use super::run::Runner;
+use super::run::{open_journal, Runner};
 use super::{files, invalid, progress, summary, validate, Outcome};
 use crate::config::Config;
 use crate::context::{Context, Pacing, Target};
@@ -125,29 +125,18 @@ pub(crate) async fn run(ctx: &mut Context, args: Options) -> Result<()> {
             })?,
         };
         let lock = lock_journal(ctx, &path, args.wait, &interrupts).await?;
-        let j = Journal::open(&path, lock).map_err(|e| {
-            Error::failure(format!("cannot open the journal {}", path.display())).with_source(e)
-        })?;
-        Some(Arc::new(j))
+        Some(open_journal(&path, lock)?)
     };
 
-    let runner = Arc::new(Runner {
-        concurrency: usize::from(args.concurrency),
-        dry_run: ctx.settings.dry_run,
-        journal: journal.clone(),
-        terminal: ctx.terminal.clone(),
-        cancel: interrupts.cancel.clone(),
-        landed: Default::default(),
-    });
-    if let Ok(mut s) = interrupts.salvage.lock() {
-        s.journal = journal.clone();
-        s.landed = runner.landed.clone();
-        s.report = args.report.clone().map(|p| (p, args.force));
-        s.landed
-            .lock()
-            .map(|mut l| l.extend(skipped.iter().cloned()))
-            .ok();
-    }
+    let runner = Runner::start(
+        args.concurrency,
+        ctx.settings.dry_run,
+        journal.clone(),
+        ctx.terminal.clone(),
+        &interrupts,
+        args.report.clone().map(|p| (p, args.force)),
+    );
+    runner.land(&skipped);
     // Each profile lists its users, plans and runs on its own, so a fast vendor starts sending
     // while a slow one is still listing.
     let checked = Arc::new(checked);
@@ -194,7 +183,7 @@ pub(crate) async fn run(ctx: &mut Context, args: Options) -> Result<()> {
     }
     let cancelled = interrupts.cancelled();
     interrupts.finish();
-    let mut outcomes: Vec<Outcome> = runner.landed.lock().map(|l| l.clone()).unwrap_or_default();
+    let mut outcomes = runner.outcomes();
     outcomes.sort_by(|a, b| (a.line, &a.profile).cmp(&(b.line, &b.profile)));
 
     let mut writer = ctx.out.list::<Outcome>();
@@ -210,11 +199,7 @@ pub(crate) async fn run(ctx: &mut Context, args: Options) -> Result<()> {
     }
     writer.finish()?;
     if let Some(path) = &args.report {
-        files::report_csv(&outcomes)
-            .and_then(|bytes| files::write_report(path, &bytes, args.force))
-            .map_err(|e| {
-                Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
-            })?;
+        files::save_report(path, &outcomes, args.force)?;
     }
     summary::where_passwords_are(&ctx.out, &outcomes, args.report.as_deref());
     summary::summarize(&ctx.out, &outcomes, journal.as_deref());

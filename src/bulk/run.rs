@@ -1,16 +1,19 @@
 //! Running the tasks: every profile in parallel; inside one, as many requests in flight as
 //! `--concurrency` allows, paced by the profile's client, each outcome journaled as it lands.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use indicatif::ProgressBar;
 use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinSet;
 
-use super::journal::{Entry, Event, Journal};
+use super::interrupt::Interrupts;
+use super::journal::{Entry, Event, Journal, JournalLock};
 use super::plan::{Task, Work};
 use super::{progress, Action, Outcome};
 use crate::context::Target;
+use crate::error::{Error, Result};
 use crate::model::User;
 use crate::providers::ProviderError;
 use crate::terminal::Terminal;
@@ -30,7 +33,53 @@ pub(crate) struct Runner {
     pub(crate) landed: Arc<Mutex<Vec<Outcome>>>,
 }
 
+/// Open the journal a run was given the lock of, or say which file could not be opened.
+pub(crate) fn open_journal(path: &Path, lock: JournalLock) -> Result<Arc<Journal>> {
+    Journal::open(path, lock).map(Arc::new).map_err(|e| {
+        Error::failure(format!("cannot open the journal {}", path.display())).with_source(e)
+    })
+}
+
 impl Runner {
+    /// A runner for one bulk run (`users import`, `apply`), wired to the Ctrl-C handler: a
+    /// second Ctrl-C still writes what landed to the report (`--report` and whether `--force`
+    /// may replace it) and leaves the journal whole.
+    pub(crate) fn start(
+        concurrency: u16,
+        dry_run: bool,
+        journal: Option<Arc<Journal>>,
+        terminal: Terminal,
+        interrupts: &Interrupts,
+        report: Option<(PathBuf, bool)>,
+    ) -> Arc<Runner> {
+        let runner = Arc::new(Runner {
+            concurrency: usize::from(concurrency),
+            dry_run,
+            journal: journal.clone(),
+            terminal,
+            cancel: interrupts.cancel.clone(),
+            landed: Default::default(),
+        });
+        if let Ok(mut s) = interrupts.salvage.lock() {
+            s.journal = journal;
+            s.landed = runner.landed.clone();
+            s.report = report;
+        }
+        runner
+    }
+
+    /// Add outcomes decided without a request (rows skipped as invalid) to what landed.
+    pub(crate) fn land(&self, outcomes: &[Outcome]) {
+        if let Ok(mut landed) = self.landed.lock() {
+            landed.extend(outcomes.iter().cloned());
+        }
+    }
+
+    /// Every outcome that landed, in no particular order.
+    pub(crate) fn outcomes(&self) -> Vec<Outcome> {
+        self.landed.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
     /// Run one profile's tasks; each outcome lands in `landed`.
     pub(crate) async fn run_profile(
         &self,

@@ -9,9 +9,9 @@ use indicatif::MultiProgress;
 
 use super::plan::{notes, read_file, targets_for};
 use crate::bulk::interrupt::Interrupts;
-use crate::bulk::journal::{self, Journal, JournalLock};
+use crate::bulk::journal::{self, JournalLock};
 use crate::bulk::plan::{Task, Work};
-use crate::bulk::run::Runner;
+use crate::bulk::run::{open_journal, Runner};
 use crate::bulk::{files, progress, summary, Outcome};
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
@@ -121,23 +121,15 @@ pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     ctx.confirm(&format!("Apply these {n} change(s)?"), "apply changes")?;
 
     let (path, lock) = held.ok_or_else(|| Error::failure("internal: the journal is not held"))?;
-    let journal = Journal::open(&path, lock).map_err(|e| {
-        Error::failure(format!("cannot open the journal {}", path.display())).with_source(e)
-    })?;
-    let journal = Some(Arc::new(journal));
-    let runner = Arc::new(Runner {
-        concurrency: usize::from(args.concurrency),
-        dry_run: false,
-        journal: journal.clone(),
-        terminal: ctx.terminal.clone(),
-        cancel: interrupts.cancel.clone(),
-        landed: Default::default(),
-    });
-    if let Ok(mut s) = interrupts.salvage.lock() {
-        s.journal = journal.clone();
-        s.landed = runner.landed.clone();
-        s.report = args.report.clone().map(|p| (p, args.force));
-    }
+    let journal = Some(open_journal(&path, lock)?);
+    let runner = Runner::start(
+        args.concurrency,
+        false,
+        journal.clone(),
+        ctx.terminal.clone(),
+        &interrupts,
+        args.report.clone().map(|p| (p, args.force)),
+    );
     let mut runs = tokio::task::JoinSet::new();
     for (target, planned) in targets.iter().zip(made.work) {
         if planned.is_empty() {
@@ -164,17 +156,13 @@ pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
     }
     let cancelled = interrupts.cancelled();
     interrupts.finish();
-    let mut outcomes: Vec<Outcome> = runner.landed.lock().map(|l| l.clone()).unwrap_or_default();
+    let mut outcomes = runner.outcomes();
     outcomes.sort_by(|a, b| (&a.profile, a.line, &a.email).cmp(&(&b.profile, b.line, &b.email)));
     let mut writer = ctx.out.list::<Outcome>();
     writer.push(&outcomes)?;
     writer.finish()?;
     if let Some(path) = &args.report {
-        files::report_csv(&outcomes)
-            .and_then(|bytes| files::write_report(path, &bytes, args.force))
-            .map_err(|e| {
-                Error::failure(format!("cannot write the report {}", path.display())).with_source(e)
-            })?;
+        files::save_report(path, &outcomes, args.force)?;
     }
     summary::where_passwords_are(&ctx.out, &outcomes, args.report.as_deref());
     summary::summarize_as(&ctx.out, "apply", &outcomes, journal.as_deref());
