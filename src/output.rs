@@ -21,6 +21,8 @@ mod jq;
 mod list;
 pub(crate) mod shape;
 
+#[cfg(test)]
+pub(crate) use list::keys_unknown_before_rows;
 pub(crate) use list::ListWriter;
 use shape::pick;
 use shape::table_columns;
@@ -181,6 +183,11 @@ pub(crate) trait Row: Serialize {
     /// CSV keeps every field with the JSON names.
     fn csv_headers() -> &'static [&'static str];
     fn csv_cells(&self) -> Vec<String>;
+    /// Top-level JSON keys that are neither a CSV header nor a table title (`extra`): names
+    /// `--fields` takes too, known before any row exists.
+    fn json_only_fields() -> &'static [&'static str] {
+        &[]
+    }
 }
 
 fn opt(v: &Option<String>) -> String {
@@ -258,6 +265,10 @@ impl Row for User {
             opt(&self.created_at),
             opt(&self.last_login),
         ]
+    }
+
+    fn json_only_fields() -> &'static [&'static str] {
+        &["extra"]
     }
 }
 
@@ -381,6 +392,30 @@ mod tests {
     fn csv_quotes_commas_and_quotes() {
         let line = csv_line(["a,b".to_string(), "say \"hi\"".to_string()].into_iter()).unwrap();
         assert_eq!(line, "\"a,b\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn every_json_key_of_users_groups_and_identities_is_known_before_a_row() {
+        let mut user = User::blank("p", "paradigm", "1".into());
+        user.extra.insert("anything".into(), "x".into());
+        assert_eq!(keys_unknown_before_rows(&user), Vec::<String>::new());
+        let group = Group {
+            profile: "p".into(),
+            provider: "paradigm".into(),
+            id: "1".into(),
+            name: "g".into(),
+            kind: crate::model::GroupKind::Group,
+            description: None,
+        };
+        assert_eq!(keys_unknown_before_rows(&group), Vec::<String>::new());
+        let identity = Identity {
+            profile: "p".into(),
+            provider: "paradigm".into(),
+            base_url: "http://127.0.0.1:1".into(),
+            principal: None,
+            detail: None,
+        };
+        assert_eq!(keys_unknown_before_rows(&identity), Vec::<String>::new());
     }
 
     #[test]

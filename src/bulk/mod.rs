@@ -145,3 +145,26 @@ impl Row for Outcome {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_json_key_of_an_outcome_is_known_before_a_row() {
+        let outcome = Outcome {
+            line: 2,
+            profile: "p".into(),
+            email: "a@b.c".into(),
+            action: Action::Created,
+            id: Some("1".into()),
+            error: None,
+            password: Some("pw".into()),
+            resumed: false,
+        };
+        assert_eq!(
+            crate::output::keys_unknown_before_rows(&outcome),
+            Vec::<String>::new()
+        );
+    }
+}

@@ -58,6 +58,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<Outcome>()?;
     let (shown, text) = read_file(&args.file)?;
     let (shown, text, saved) = match saved_plan(&shown, &text)? {
         Some(plan) => (plan.file.clone(), plan.source.clone(), Some(plan)),

@@ -26,6 +26,15 @@ impl Output {
         }
     }
 
+    /// Before a command sends anything: every `--fields` name is one its result rows (`T`)
+    /// have, so a typo is a usage error before the change is made, not after it.
+    pub(crate) fn check_fields_for<T: Row>(&self) -> Result<()> {
+        match &self.shape.fields {
+            Some(fields) => check_fields::<T>(fields, &[]),
+            None => Ok(()),
+        }
+    }
+
     /// `--fields` checked against what `item` can show.
     pub(super) fn check_fields<T: Row>(&self, item: &T) -> Result<()> {
         match &self.shape.fields {
@@ -210,6 +219,18 @@ fn keep_ids_whole(table: &mut Table, titles: &[String]) {
 }
 
 /// The top-level keys of `item`'s JSON, which `--fields` may also name.
+/// The JSON keys of `sample` that `--fields` would not know before a row exists: a test of
+/// each row type asserts there are none (`Row::json_only_fields` names them).
+#[cfg(test)]
+pub(crate) fn keys_unknown_before_rows<T: Row>(sample: &T) -> Vec<String> {
+    let known = shape::valid_fields::<T>(&[]);
+    json_keys(sample)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| !known.contains(k))
+        .collect()
+}
+
 fn json_keys<T: Serialize>(item: &T) -> Result<Vec<String>> {
     Ok(match serde_json::to_value(item) {
         Ok(Value::Object(map)) => map.keys().cloned().collect(),

@@ -59,6 +59,7 @@ pub(crate) fn valid_fields<T: Row>(json_keys: &[String]) -> Vec<String> {
     for name in T::headers()
         .iter()
         .map(|h| field_name(h))
+        .chain(T::json_only_fields().iter().map(|k| k.to_string()))
         .chain(json_keys.iter().cloned())
     {
         if !names.contains(&name) {
@@ -211,6 +212,8 @@ mod tests {
         let fields = shape.fields.unwrap();
         assert_eq!(fields, ["email", "id", "status"]);
         assert!(check_fields::<User>(&fields, &[]).is_ok());
+        // Known before any user exists: a JSON key that is no column.
+        assert!(check_fields::<User>(&["extra".into()], &[]).is_ok());
         let e = check_fields::<User>(&["mail".into()], &[]).unwrap_err();
         assert_eq!(e.kind(), crate::error::ErrorKind::Usage);
         assert!(e.to_string().contains("mail") && e.to_string().contains("valid: profile"));

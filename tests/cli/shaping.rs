@@ -239,3 +239,98 @@ fn failures_only_prints_the_rows_that_did_not_succeed() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_field_name_the_result_lacks_stops_every_write_before_it_is_sent() {
+    let env = Env::new();
+    let hires = write(
+        &env,
+        "hires.csv",
+        "email,first_name\nnew.hire@example.com,New\n",
+    );
+    let people = write(
+        &env,
+        "people.toml",
+        "[defaults]\nprofiles = [\"paradigm\"]\n\n[[person]]\nemail = \"new.hire@example.com\"\n",
+    );
+    let writes: [&[&str]; 11] = [
+        &[
+            "users",
+            "create",
+            "--email",
+            "n@example.com",
+            "--username",
+            "n",
+        ],
+        &["users", "update", "ada@sandbox.example", "--last-name", "B"],
+        &[
+            "--profile",
+            "amani",
+            "users",
+            "deactivate",
+            "ayse.yilmaz@amani.sandbox.example",
+            "--yes",
+        ],
+        &[
+            "--profile",
+            "amani",
+            "users",
+            "reactivate",
+            "lena.weber@amani.sandbox.example",
+            "--yes",
+        ],
+        &["users", "delete", "ada@sandbox.example", "--yes"],
+        &["users", "offboard", "ada@sandbox.example", "--yes"],
+        &["groups", "add", "Sales", "ada@sandbox.example"],
+        &["groups", "remove", "Sales", "margaret@sandbox.example"],
+        &["--profile", "scim", "groups", "create", "Contractors"],
+        &["users", "import", &hires],
+        &["apply", &people, "--yes"],
+    ];
+    for args in writes {
+        let out = env.run(&[&["--fields", "email,nope"][..], args].concat());
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("nope") && err.contains("valid:"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(env.sandbox.stats().writes, 0, "no write was sent");
+
+    // `generated_password` is a field only when roster generates one.
+    let fields = ["-o", "csv", "--fields", "email,generated_password"];
+    let paradigm = [
+        "users",
+        "create",
+        "--email",
+        "n@example.com",
+        "--username",
+        "n",
+    ];
+    let out = env.run(&[&fields[..], &paradigm].concat());
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(env.sandbox.stats().writes, 0, "refused before the create");
+    let create = [
+        "--profile",
+        "amani",
+        "users",
+        "create",
+        "--email",
+        "pw.hire@example.com",
+        "--first-name",
+        "Pw",
+        "--last-name",
+        "Hire",
+        "--generate-password",
+    ];
+    let out = env.run(&[&fields[..], &create].concat());
+    assert_success(&out, &create);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["email", "generated_password"]
+    );
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(row.get(1).map(str::len), Some(20), "the password is shown");
+}

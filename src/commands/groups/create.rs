@@ -4,6 +4,7 @@ use super::settle;
 use crate::commands::users::outcome::Settled;
 use crate::context::Context;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::Group;
 use crate::providers::Operation;
 
 /// Longest group name or description roster sends; vendors allow less or about as much.
@@ -29,6 +30,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<Group>()?;
     let name = args.name.trim();
     if name.is_empty() {
         return Err(Error::usage("the group name is empty"));

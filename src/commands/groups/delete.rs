@@ -4,6 +4,7 @@ use super::settle;
 use crate::commands::users::outcome::Settled;
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::Group;
 use crate::output::OutputFormat;
 use crate::providers::Operation;
 
@@ -24,6 +25,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<Group>()?;
     let target = super::target(ctx, Operation::DeleteGroup)?;
     let group = super::group(&target, &args.group).await?;
     ctx.confirm_typed(

@@ -93,6 +93,7 @@ pub(crate) async fn run(
     users: &[String],
     member: bool,
 ) -> Result<()> {
+    ctx.out.check_fields_for::<MemberResult>()?;
     let target = super::target(ctx, Operation::GroupMembers)?;
     let group = super::group(&target, group).await?;
     let members = target
@@ -304,4 +305,27 @@ pub(crate) async fn apply(
     }
     rows.sort_by_key(|r| order.iter().position(|id| *id == r.user_id));
     Ok(Some(Applied { rows, notes }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_json_key_of_a_result_is_known_before_a_row() {
+        let row = MemberResult {
+            profile: "p".into(),
+            provider: "paradigm".into(),
+            group_id: "g1".into(),
+            group: "ops".into(),
+            user_id: "u1".into(),
+            email: None,
+            action: Action::Added,
+            error: None,
+        };
+        assert_eq!(
+            crate::output::keys_unknown_before_rows(&row),
+            Vec::<String>::new()
+        );
+    }
 }

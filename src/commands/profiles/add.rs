@@ -82,6 +82,7 @@ fn provider_parser() -> impl clap::builder::TypedValueParser<Value = ProviderKin
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<ProfileSummary>()?;
     if ctx.settings.sandbox {
         return Err(Error::usage(
             "`profiles add` writes the config file; --sandbox has built-in profiles only",

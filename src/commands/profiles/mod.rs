@@ -159,3 +159,26 @@ impl Row for ProfileSummary {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_json_key_of_a_summary_is_known_before_a_row() {
+        let row = ProfileSummary {
+            name: "p".into(),
+            provider: "paradigm".into(),
+            base_url: "http://127.0.0.1:1".into(),
+            default: true,
+            settings: BTreeMap::new(),
+            secrets: BTreeMap::new(),
+            source: "config.toml".into(),
+            problem: None,
+        };
+        assert_eq!(
+            crate::output::keys_unknown_before_rows(&row),
+            Vec::<String>::new()
+        );
+    }
+}

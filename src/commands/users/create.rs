@@ -79,11 +79,17 @@ pub(crate) fn parse_rfc3339(text: &str) -> std::result::Result<String, String> {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    // A typo in --fields stops the command before any question, and again (once it is known
+    // whether a password is generated, which adds a field) before the user is created.
+    ctx.out.check_fields_for::<WithPassword>()?;
     let target = ctx.target()?;
     let Resolved {
         user: new,
         generated,
     } = resolve_new_user(ctx, &target, args).await?;
+    if !generated {
+        ctx.out.check_fields_for::<User>()?;
+    }
     // Shown once, to the person who asked for it, in every format; never logged or stored.
     let password = new
         .password
@@ -183,6 +189,10 @@ impl Row for WithPassword {
         let mut cells = self.user.csv_cells();
         cells.push(self.password.clone());
         cells
+    }
+
+    fn json_only_fields() -> &'static [&'static str] {
+        User::json_only_fields()
     }
 }
 
@@ -295,6 +305,10 @@ mod tests {
         let json = serde_json::to_value(&row).unwrap();
         assert_eq!(json["extra"]["generated_password"], "s3cret!");
         assert_eq!(json["id"], "u1", "the user's own shape");
+        assert_eq!(
+            crate::output::keys_unknown_before_rows(&row),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::outcome::{self, Settled};
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::Status;
+use crate::model::{Status, User};
 use crate::providers::Operation;
 
 /// Deactivate a user (you type its email or id to confirm; --yes in scripts)
@@ -25,6 +25,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<User>()?;
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Deactivate).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
     if user.status == Status::Inactive {

@@ -3,6 +3,7 @@
 use super::outcome::{self, Settled};
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::User;
 use crate::output::OutputFormat;
 use crate::providers::Operation;
 
@@ -26,6 +27,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<User>()?;
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Delete).await?;
     super::refuse_self(&target, &user, "delete", args.allow_self).await?;
     super::confirm_user(

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::bulk::import::{self, Options};
 use crate::bulk::input;
 use crate::bulk::plan::IfExists;
+use crate::bulk::Outcome;
 use crate::context::Context;
 use crate::error::Result;
 
@@ -63,6 +64,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<Outcome>()?;
     let options = Options {
         file: args.file,
         if_exists: args.if_exists,

@@ -84,6 +84,7 @@ impl Row for Offboarded {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<Offboarded>()?;
     if !crate::rules::looks_like_email(&args.email) {
         return Err(Error::usage(format!(
             "`{}` is not an email address",
@@ -303,4 +304,25 @@ fn confirmation(email: &str, plans: &[(Arc<Target>, Plan)]) -> String {
         lines.push(format!("  no account in: {}", absent.join(", ")));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_json_key_of_a_result_is_known_before_a_row() {
+        let row = Offboarded {
+            profile: "p".into(),
+            provider: "amani".into(),
+            email: "a@b.c".into(),
+            action: "deactivated".into(),
+            id: Some("1".into()),
+            error: None,
+        };
+        assert_eq!(
+            crate::output::keys_unknown_before_rows(&row),
+            Vec::<String>::new()
+        );
+    }
 }

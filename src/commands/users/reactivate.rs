@@ -3,7 +3,7 @@
 use super::outcome::{self, Settled};
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::Status;
+use crate::model::{Status, User};
 use crate::providers::Operation;
 
 /// Reactivate a deactivated user
@@ -21,6 +21,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<User>()?;
     let (target, user) = super::supported_user(ctx, &args.user, Operation::Reactivate).await?;
     let label = user.email.clone().unwrap_or_else(|| user.id.clone());
     if user.status != Status::Inactive {

@@ -60,6 +60,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) async fn run(ctx: &mut Context, args: Args) -> Result<()> {
+    ctx.out.check_fields_for::<User>()?;
     let target = ctx.target()?;
     let mut patch = UserPatch {
         first_name: args.first_name,
